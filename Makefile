@@ -1,0 +1,42 @@
+# rhia — the two commands: `make demo` and `make test`.
+PYTHON ?= $(shell scripts/find-python)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.rhia-installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo setup install system test lint bench serve clean-venv
+
+demo: setup serve
+
+serve:
+	$(BIN)/rhia runserver $(HOST):$(PORT)
+
+setup: install system
+	$(BIN)/rhia migrate --noinput
+	$(BIN)/rhia demo
+
+# Re-installs when the dependency pins change.
+$(STAMP): pyproject.toml scripts/install-python-deps
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	scripts/install-python-deps $(BIN)
+	touch $(STAMP)
+
+install: $(STAMP)
+
+system:
+	scripts/install-system-deps
+
+test: install system
+	scripts/test-all
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,1 @@
+"""rhia: framed AI for public-sector HR services."""

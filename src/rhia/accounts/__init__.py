@@ -1,0 +1,1 @@
+"""Accounts: users, the structure tree, roles and the one permission mechanism (roles.py)."""

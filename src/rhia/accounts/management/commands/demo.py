@@ -1,0 +1,44 @@
+"""``rhia demo``: seed every app's reference data, then the demo structure and accounts."""
+
+from __future__ import annotations
+
+import importlib
+import os
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+
+from rhia.accounts.demo import ensure_demo
+
+
+def run_app_seeds(stdout) -> None:
+    """Each app may ship ``seed.py`` with an idempotent ``run(stdout)``; called in INSTALLED_APPS order."""
+    for config in apps.get_app_configs():
+        if not config.name.startswith("rhia."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.seed")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.seed":
+                raise
+            continue
+        module.run(stdout)
+
+
+class Command(BaseCommand):
+    help = "Crée les données de référence et les comptes de démonstration (sans effacer l'existant)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-accounts", action="store_true", help="Données de référence seulement.")
+
+    def handle(self, *args, **options):
+        run_app_seeds(self.stdout)
+        if options["no_accounts"]:
+            return
+        accounts = ensure_demo(os.environ.get("RHIA_DEMO_PASSWORD") or None)
+        self.stdout.write("\nComptes de démonstration (http://127.0.0.1:8000) :")
+        for account in accounts:
+            secret = account.password or "(compte existant, mot de passe inchangé)"
+            self.stdout.write(f"  {account.username:<14} {account.role:<40} {secret}")
+        if any(account.password for account in accounts):
+            self.stdout.write(self.style.WARNING("Notez ces mots de passe : ils ne seront plus affichés."))

@@ -1,0 +1,30 @@
+"""The JSON API (django-ninja, OpenAPI at /api/docs): one router per app, session auth + CSRF."""
+
+from __future__ import annotations
+
+import importlib
+
+from django.apps import apps
+from ninja import NinjaAPI
+from ninja.security import django_auth
+
+api = NinjaAPI(
+    title="rhia API",
+    version="1",
+    description="API de rhia : mêmes fonctions de service que les pages et la ligne de commande.",
+    auth=django_auth,
+    urls_namespace="api",
+)
+
+for config in apps.get_app_configs():
+    if not config.name.startswith("rhia."):
+        continue
+    try:
+        module = importlib.import_module(f"{config.name}.api")
+    except ModuleNotFoundError as error:
+        if error.name != f"{config.name}.api":
+            raise
+        continue
+    router = getattr(module, "router", None)
+    if router is not None and (router.path_operations or router._routers):
+        api.add_router(f"/{config.label}/", router)

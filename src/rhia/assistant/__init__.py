@@ -1,0 +1,1 @@
+"""Assistant: Cases: intake -> policy -> privacy -> retrieval -> drafts -> choice/edit -> validation -> export."""

@@ -1,0 +1,1 @@
+"""Audit: the hash-chained, append-only journal of every AI-assisted act."""

@@ -1,0 +1,1 @@
+"""Sources documentaires: Sources, documents, passages and their importers (service-public, LEGI, uploads)."""

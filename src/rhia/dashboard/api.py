@@ -1,0 +1,5 @@
+"""JSON API endpoints of this app, mounted under /api/ (see rhia.api)."""
+
+from ninja import Router
+
+router = Router(tags=["Tableaux de bord"])

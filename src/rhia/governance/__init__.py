@@ -1,0 +1,1 @@
+"""Gouvernance: Usage kit (charter, ethics referential), acknowledgments, misuse reports, ethics commission, use-case lifecycle."""

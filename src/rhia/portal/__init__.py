@@ -1,0 +1,1 @@
+"""Portal: the DSFR shell, per-role home page, navigation, legal pages and error pages."""

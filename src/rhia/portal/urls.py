@@ -1,0 +1,11 @@
+from django.urls import path
+
+from rhia.portal import views
+
+app_name = "portal"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accessibilite/", views.accessibility, name="accessibility"),
+    path("mentions-legales/", views.legal_notice, name="legal_notice"),
+    path("donnees-personnelles/", views.personal_data, name="personal_data"),
+]

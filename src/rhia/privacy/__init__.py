@@ -1,0 +1,1 @@
+"""Protection des données: PII recognizers, sensitive categories, pseudonymization vault."""

@@ -1,0 +1,1 @@
+"""Recherche: French analysis, lexical and vector indexes, fusion, evaluation."""

@@ -1,0 +1,216 @@
+"""Django settings for rhia, read from the environment (see README.md, "Configuration")."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BASE_DIR.parent.parent
+VAR_DIR = Path(os.environ.get("RHIA_VAR_DIR", PROJECT_DIR / "var"))
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+DEFAULT_SECRET_KEY = "rhia-development-only-secret-key-change-me"  # noqa: S105 (refused in production)
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+RHIA_ENV = os.environ.get("RHIA_ENV", "development")
+PRODUCTION = RHIA_ENV == "production"
+DEBUG = env_bool("RHIA_DEBUG", not PRODUCTION)
+SECRET_KEY = os.environ.get("RHIA_SECRET_KEY", DEFAULT_SECRET_KEY)
+ALLOWED_HOSTS = env_list("RHIA_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = env_list("RHIA_CSRF_TRUSTED_ORIGINS")
+
+if PRODUCTION:
+    problems = []
+    if SECRET_KEY == DEFAULT_SECRET_KEY or len(SECRET_KEY) < 32:
+        problems.append("RHIA_SECRET_KEY must be set to a random value of at least 32 characters")
+    if DEBUG:
+        problems.append("RHIA_DEBUG must be off")
+    if not ALLOWED_HOSTS:
+        problems.append("RHIA_ALLOWED_HOSTS must list the served host names")
+    if problems:
+        raise ImproperlyConfigured("Refusing to start in production: " + "; ".join(problems))
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "mozilla_django_oidc",
+    "axes",
+    "dsfr",
+    "widget_tweaks",
+    "rhia.accounts",
+    "rhia.portal",
+    "rhia.audit",
+    "rhia.policy",
+    "rhia.corpus",
+    "rhia.search",
+    "rhia.privacy",
+    "rhia.llm",
+    "rhia.assistant",
+    "rhia.provenance",
+    "rhia.governance",
+    "rhia.training",
+    "rhia.dashboard",
+    "rhia.gateway",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "rhia.accounts.middleware.PendingAccessMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "rhia.urls"
+WSGI_APPLICATION = "rhia.wsgi.application"
+ASGI_APPLICATION = "rhia.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "rhia.portal.context_processors.navigation",
+            ],
+        },
+    }
+]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{VAR_DIR / 'rhia.sqlite3'}",
+        conn_max_age=int(os.environ.get("RHIA_DB_CONN_MAX_AGE", "60")),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers work while a writer appends (journal, imports); a busy timeout
+    # makes concurrent writers wait instead of failing.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 30,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+DATABASES["default"]["TEST"] = {"NAME": os.environ.get("RHIA_TEST_DB_NAME") or None}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "rhia.accounts.oidc.RhiaOIDCBackend",
+    "rhia.accounts.backends.RolePermissionBackend",
+]
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "portal:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Lockout after repeated failures (django-axes): per user name and address.
+AXES_FAILURE_LIMIT = int(os.environ.get("RHIA_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("RHIA_LOGIN_COOLOFF_HOURS", "0.25"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# OIDC (ProConnect or any provider). Enabled when RHIA_OIDC_CLIENT_ID is set.
+OIDC_ENABLED = bool(os.environ.get("RHIA_OIDC_CLIENT_ID"))
+OIDC_RP_CLIENT_ID = os.environ.get("RHIA_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("RHIA_OIDC_CLIENT_SECRET", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("RHIA_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("RHIA_OIDC_SCOPES", "openid email given_name usual_name")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("RHIA_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("RHIA_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("RHIA_OIDC_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("RHIA_OIDC_JWKS_ENDPOINT", "")
+OIDC_OP_LOGOUT_ENDPOINT = os.environ.get("RHIA_OIDC_LOGOUT_ENDPOINT", "")
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = False
+OIDC_CREATE_USER = True
+OIDC_TIMEOUT = 10
+LOGIN_REDIRECT_URL_FAILURE = "/comptes/connexion/"
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = PRODUCTION
+CSRF_COOKIE_SECURE = PRODUCTION
+SESSION_COOKIE_AGE = int(os.environ.get("RHIA_SESSION_SECONDS", str(8 * 3600)))
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+if PRODUCTION:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = 31536000
+
+LANGUAGE_CODE = "fr"
+LANGUAGES = [("fr", "Français")]
+TIME_ZONE = os.environ.get("RHIA_TIME_ZONE", "Europe/Paris")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_URL = "/media/"
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("RHIA_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
+FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("RHIA_LOG_LEVEL", "INFO")},
+    "loggers": {"axes": {"level": "WARNING"}},
+}
+
+# --- rhia domain settings -------------------------------------------------
+# Key for the per-case pseudonymization vault (Fernet, urlsafe base64, 32 bytes).
+# Development derives one from the secret key; production must set it.
+RHIA_VAULT_KEY = os.environ.get("RHIA_VAULT_KEY", "")
+if PRODUCTION and not RHIA_VAULT_KEY:
+    raise ImproperlyConfigured("Refusing to start in production: RHIA_VAULT_KEY must be set")
+
+RHIA_CONTENT_RETENTION_DAYS = int(os.environ.get("RHIA_CONTENT_RETENTION_DAYS", "180"))
+RHIA_MAX_INPUT_CHARS = int(os.environ.get("RHIA_MAX_INPUT_CHARS", "20000"))

@@ -1,0 +1,1 @@
+"""Formation: Competence framework, self-assessment, catalogue, enrolments, training plans, access gating."""

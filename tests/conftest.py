@@ -1,0 +1,116 @@
+"""Shared fixtures: users per role, a structure tree, the browser, and the PostgreSQL pass filter."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls there are
+# still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "var" / "screenshots"
+_DB_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server", "client", "admin_client", "django_user_model"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """On the PostgreSQL pass, keep only the tests that touch the database."""
+    if os.environ.get("RHIA_TEST_BACKEND") != "postgresql":
+        return
+    keep, drop = [], []
+    for item in items:
+        touches_db = item.get_closest_marker("django_db") is not None or bool(_DB_FIXTURES & set(getattr(item, "fixturenames", ())))
+        (keep if touches_db else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+@pytest.fixture
+def structures(db):
+    from rhia.accounts.models import Structure
+
+    ministry = Structure.objects.create(name="Ministère test", kind=Structure.Kind.MINISTRY)
+    academy = Structure.objects.create(name="Académie test", kind=Structure.Kind.ACADEMY, parent=ministry)
+    service = Structure.objects.create(name="Service test", kind=Structure.Kind.SERVICE, parent=academy)
+    other = Structure.objects.create(name="Autre académie", kind=Structure.Kind.ACADEMY, parent=ministry)
+    return {"ministry": ministry, "academy": academy, "service": service, "other": other}
+
+
+PASSWORD = "mot-de-passe-de-test-2026"
+
+
+@pytest.fixture
+def make_user(db, structures):
+    """make_user(role, structure_key="service", username=None, **fields) -> an active user with that role."""
+    from rhia.accounts.models import RoleAssignment, User
+
+    counter = {"n": 0}
+
+    def factory(role=None, structure="service", username=None, **fields):
+        counter["n"] += 1
+        structure_obj = structures[structure] if isinstance(structure, str) else structure
+        user = User.objects.create_user(
+            username=username or f"user{counter['n']}-{role or 'none'}",
+            password=PASSWORD,
+            first_name=fields.pop("first_name", "Prénom"),
+            last_name=fields.pop("last_name", f"Nom{counter['n']}"),
+            structure=structure_obj,
+            access=fields.pop("access", User.Access.ACTIVE if role else User.Access.PENDING),
+            **fields,
+        )
+        if role:
+            RoleAssignment.objects.create(user=user, role=role, structure=structure_obj)
+        return user
+
+    return factory
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot(page):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(name: str) -> Path:
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def browser_login(page, live_server):
+    def login(user, password=PASSWORD):
+        page.goto(f"{live_server.url}/comptes/connexion/")
+        page.fill("#id_username", user.username)
+        page.fill("#id_password", password)
+        page.click("button[type=submit]")
+        page.wait_for_load_state("networkidle")
+        return page
+
+    return login
