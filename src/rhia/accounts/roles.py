@@ -52,6 +52,10 @@ PERMISSIONS: dict[str, tuple[str, frozenset[Role]]] = {
         "Faire avancer le cycle de vie d'un cas d'usage",
         frozenset({R.ADMIN, R.DPO, R.VALIDATOR}),
     ),
+    "governance.view_lifecycle": (
+        "Consulter le cycle de vie des cas d'usage et les pièces de chaque étape",
+        ALL_ROLES,
+    ),
     # Training
     "training.self_assess": ("Faire son auto-positionnement et s'inscrire aux formations", ALL_ROLES),
     "training.manage": ("Gérer le catalogue, les sessions et les plans de formation", frozenset({R.TRAINING})),

@@ -1,0 +1,197 @@
+"""Usage-kit services: charter acknowledgment (the contract other apps call) and the document workflow.
+
+Other apps call ``has_acknowledged_current_charter(user)`` and ``acknowledge_current_charter(user)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from rhia.audit.journal import record
+from rhia.governance.models import Acknowledgment, DocumentVersion, KitDocument
+from rhia.governance.versioning import acknowledgment_covers, next_version
+
+Status = DocumentVersion.Status
+
+
+class GovernanceError(Exception):
+    """A refused governance action; ``message`` is French and meant for the user."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def current_charter() -> DocumentVersion | None:
+    """The published version of the charter, or None when no charter has been published yet."""
+    return (
+        DocumentVersion.objects.filter(document__kind=KitDocument.Kind.CHARTER, status=Status.PUBLISHED)
+        .select_related("document")
+        .first()
+    )
+
+
+def has_acknowledged_current_charter(user) -> bool:
+    """True when ``user`` acknowledged the current charter's major version.
+
+    False for anonymous users and when no charter is published (nothing can be acknowledged yet:
+    an administrator publishes one, ``rhia demo`` seeds version 1).
+    """
+    if not getattr(user, "is_authenticated", False):
+        return False
+    charter = current_charter()
+    if charter is None:
+        return False
+    majors = Acknowledgment.objects.filter(user=user, version__document=charter.document).values_list(
+        "version__major", flat=True
+    )
+    return acknowledgment_covers(majors, charter.major)
+
+
+def acknowledge_current_charter(user) -> Acknowledgment:
+    """Record that ``user`` read and accepts the current charter (journal "governance.charter_acknowledged").
+
+    Idempotent: acknowledging the same version twice returns the existing acknowledgment.
+    Raises GovernanceError when no charter is published.
+    """
+    if not getattr(user, "is_authenticated", False):
+        raise GovernanceError("Connectez-vous pour prendre connaissance de la charte.")
+    charter = current_charter()
+    if charter is None:
+        raise GovernanceError("Aucune charte n'est encore publiée : il n'y a rien à signer pour l'instant.")
+    existing = Acknowledgment.objects.filter(user=user, version=charter).first()
+    if existing:
+        return existing
+    with transaction.atomic():
+        ack = Acknowledgment.objects.create(user=user, version=charter)
+        record(
+            "governance.charter_acknowledged",
+            actor=user,
+            obj=charter,
+            payload={"document": charter.document.slug, "version": charter.label},
+        )
+    return ack
+
+
+# --- document workflow: draft -> validated by direction -> published ----------------------------
+
+
+@dataclass(frozen=True)
+class VersionAction:
+    code: str
+    label: str
+    permission: str
+
+
+def create_draft(
+    document: KitDocument, *, body: str, major: bool, change_summary: str, actor
+) -> DocumentVersion:
+    if not body.strip():
+        raise GovernanceError("Le texte du document est vide.")
+    if document.versions.filter(status__in=[Status.DRAFT, Status.VALIDATED]).exists():
+        raise GovernanceError(
+            "Une version de ce document est déjà en préparation : modifiez-la ou publiez-la avant d'en créer une autre."
+        )
+    number = next_version(document.versions.values_list("major", "minor"), major)
+    try:
+        with transaction.atomic():
+            version = DocumentVersion.objects.create(
+                document=document,
+                major=number[0],
+                minor=number[1],
+                body=body,
+                change_summary=change_summary.strip(),
+                created_by=actor,
+            )
+            record(
+                "governance.document_drafted",
+                actor=actor,
+                obj=version,
+                payload={"document": document.slug, "version": version.label},
+            )
+    except IntegrityError as error:  # a concurrent draft took the number
+        raise GovernanceError("Une autre version vient d'être créée : rechargez la page.") from error
+    return version
+
+
+def update_draft(version: DocumentVersion, *, body: str, change_summary: str, actor) -> DocumentVersion:
+    if version.status != Status.DRAFT:
+        raise GovernanceError("Seul un brouillon peut être modifié ; cette version est figée.")
+    if not body.strip():
+        raise GovernanceError("Le texte du document est vide.")
+    version.body = body
+    version.change_summary = change_summary.strip()
+    version.save(update_fields=["body", "change_summary"])
+    return version
+
+
+def validate_version(version: DocumentVersion, *, actor, note: str = "") -> DocumentVersion:
+    """Direction validation (permission "governance.direction_validate", checked by the caller)."""
+    with transaction.atomic():
+        version = DocumentVersion.objects.select_for_update().get(pk=version.pk)
+        if version.status != Status.DRAFT:
+            raise GovernanceError("Seul un brouillon peut être validé par la direction.")
+        version.status = Status.VALIDATED
+        version.validated_at = timezone.now()
+        version.validated_by = actor
+        version.validation_note = note.strip()[:300]
+        version.save()
+        record(
+            "governance.document_validated",
+            actor=actor,
+            obj=version,
+            payload={"document": version.document.slug, "version": version.label},
+        )
+    return version
+
+
+def return_to_draft(version: DocumentVersion, *, actor) -> DocumentVersion:
+    """The direction sends a validated-but-unpublished version back for changes."""
+    with transaction.atomic():
+        version = DocumentVersion.objects.select_for_update().get(pk=version.pk)
+        if version.status != Status.VALIDATED:
+            raise GovernanceError("Seule une version validée et non publiée peut être renvoyée en brouillon.")
+        version.status = Status.DRAFT
+        version.validated_at = None
+        version.validated_by = None
+        version.save()
+        record(
+            "governance.document_returned",
+            actor=actor,
+            obj=version,
+            payload={"document": version.document.slug, "version": version.label},
+        )
+    return version
+
+
+def publish_version(version: DocumentVersion, *, actor) -> DocumentVersion:
+    """Publish a validated version; the previously published one becomes "remplacée"."""
+    with transaction.atomic():
+        version = DocumentVersion.objects.select_for_update().select_related("document").get(pk=version.pk)
+        if version.status != Status.VALIDATED:
+            raise GovernanceError("Une version doit être validée par la direction avant d'être publiée.")
+        previous = version.document.versions.filter(status=Status.PUBLISHED).first()
+        if previous is not None:
+            previous.status = Status.SUPERSEDED
+            previous.save(update_fields=["status"])
+        version.status = Status.PUBLISHED
+        version.published_at = timezone.now()
+        version.published_by = actor
+        version.save()
+        record(
+            "governance.document_published",
+            actor=actor,
+            obj=version,
+            payload={
+                "document": version.document.slug,
+                "version": version.label,
+                "new_acknowledgment_required": bool(
+                    version.document.kind == KitDocument.Kind.CHARTER
+                    and (previous is None or previous.major != version.major)
+                ),
+            },
+        )
+    return version
