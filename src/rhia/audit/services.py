@@ -1,0 +1,225 @@
+"""Journal services used by the commands, the DPO page and other apps: verify, export, retention purge."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from rhia.audit import chain
+from rhia.audit.journal import record
+from rhia.audit.models import Checkpoint, JournalEntry
+from rhia.audit.permit import journal_permit
+
+MIN_METADATA_RETENTION_DAYS = 183  # AI Act art. 26(6): logs kept at least six months
+DEFAULT_METADATA_RETENTION_DAYS = 365
+
+_ROW_FIELDS = (
+    "seq",
+    "created_at",
+    "actor_id",
+    "actor_roles",
+    "structure_id",
+    "action",
+    "object_type",
+    "object_id",
+    "payload",
+    "payload_sha256",
+    "metadata_sha256",
+    "content_purged_at",
+    "previous_hash",
+    "entry_hash",
+)
+
+
+class RetentionError(ValueError):
+    """Invalid retention configuration or refused purge (French message)."""
+
+
+def signing_key() -> bytes:
+    """HMAC key of the checkpoints: RHIA_AUDIT_KEY, or derived from the secret key outside production."""
+    key = os.environ.get("RHIA_AUDIT_KEY", "")
+    if key:
+        return key.encode()
+    if getattr(settings, "PRODUCTION", False):
+        raise RetentionError(
+            "RHIA_AUDIT_KEY doit être défini en production pour signer les points de contrôle du journal."
+        )
+    return hmac.new(settings.SECRET_KEY.encode(), b"rhia.audit.checkpoint", hashlib.sha256).digest()
+
+
+def content_retention_days() -> int:
+    return int(getattr(settings, "RHIA_CONTENT_RETENTION_DAYS", 180))
+
+
+def metadata_retention_days() -> int:
+    raw = os.environ.get("RHIA_AUDIT_RETENTION_DAYS", str(DEFAULT_METADATA_RETENTION_DAYS))
+    try:
+        days = int(raw)
+    except ValueError as error:
+        raise RetentionError(
+            f"RHIA_AUDIT_RETENTION_DAYS doit être un nombre de jours (reçu « {raw} »)."
+        ) from error
+    if days < MIN_METADATA_RETENTION_DAYS:
+        raise RetentionError(
+            f"RHIA_AUDIT_RETENTION_DAYS = {days} : les journaux doivent être conservés au moins six mois "
+            f"({MIN_METADATA_RETENTION_DAYS} jours, AI Act art. 26(6))."
+        )
+    return days
+
+
+# --- verification ------------------------------------------------------------
+
+
+def _rows(queryset) -> Iterator[tuple]:
+    timestamp = chain.timestamp
+    for row in queryset.order_by("seq").values_list(*_ROW_FIELDS).iterator(chunk_size=20_000):
+        yield (row[0], timestamp(row[1]), *row[2:11], row[11] is not None, row[12], row[13])
+
+
+def verify_journal(*, record_result: bool = False, actor=None) -> chain.VerifyReport:
+    """Check the whole chain (from the last signed checkpoint) and name the first broken entry."""
+    checkpoints = [cp.data() for cp in Checkpoint.objects.order_by("first_seq")]
+    report = chain.verify(_rows(JournalEntry.objects.all()), checkpoints, signing_key())
+    if record_result:
+        record(
+            "audit.verified",
+            actor=actor,
+            payload={"ok": report.ok, "checked": report.checked, "broken_seq": report.broken_seq},
+        )
+    return report
+
+
+def last_verification() -> JournalEntry | None:
+    return JournalEntry.objects.filter(action="audit.verified").order_by("-seq").first()
+
+
+# --- export --------------------------------------------------------------------
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def filtered(
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    action: str = "",
+    actor_id: int | None = None,
+    object_type: str = "",
+):
+    entries = JournalEntry.objects.all()
+    if since:
+        entries = entries.filter(created_at__gte=_day_start(since))
+    if until:
+        entries = entries.filter(created_at__lt=_day_start(until + timedelta(days=1)))
+    if action:
+        entries = entries.filter(action__startswith=action)
+    if actor_id is not None:
+        entries = entries.filter(actor_id=actor_id)
+    if object_type:
+        entries = entries.filter(object_type=object_type)
+    return entries.order_by("seq")
+
+
+def export_lines(**filters) -> Iterator[str]:
+    """JSONL for the DPO: one entry per line, with its hashes, in sequence order (``until`` inclusive)."""
+    for entry in filtered(**filters).iterator(chunk_size=5000):
+        yield json.dumps(entry.as_export(), ensure_ascii=False, sort_keys=True) + "\n"
+
+
+# --- retention -------------------------------------------------------------------
+
+
+@dataclass
+class PurgeReport:
+    content_purged: int = 0
+    entries_removed: int = 0
+    checkpoint: Checkpoint | None = None
+
+    def as_dict(self) -> dict:
+        cp = self.checkpoint
+        return {
+            "content_purged": self.content_purged,
+            "entries_removed": self.entries_removed,
+            "checkpoint": None if cp is None else {"first_seq": cp.first_seq, "last_seq": cp.last_seq},
+        }
+
+
+def purge(
+    *, now: datetime | None = None, content_days: int | None = None, metadata_days: int | None = None
+) -> PurgeReport:
+    """Strip free texts from payloads older than ``content_days``; remove entries older than ``metadata_days``
+    behind a signed checkpoint so the remaining chain still verifies. Journals the purge itself."""
+    now = now or timezone.now()
+    content_days = content_retention_days() if content_days is None else content_days
+    metadata_days = metadata_retention_days() if metadata_days is None else metadata_days
+    if metadata_days < MIN_METADATA_RETENTION_DAYS:
+        raise RetentionError(
+            f"Les métadonnées du journal doivent être conservées au moins {MIN_METADATA_RETENTION_DAYS} jours."
+        )
+    if content_days < 0:
+        raise RetentionError("La durée de conservation du contenu doit être positive.")
+    key = signing_key()
+    report = PurgeReport()
+    with transaction.atomic(), journal_permit():
+        stale = JournalEntry.objects.filter(
+            created_at__lt=now - timedelta(days=content_days), content_purged_at__isnull=True
+        )
+        batch: list[JournalEntry] = []
+        for entry in stale.only("id", "payload").iterator(chunk_size=2000):
+            entry.payload = chain.strip_content(entry.payload)
+            entry.content_purged_at = now
+            batch.append(entry)
+            if len(batch) >= 1000:
+                JournalEntry.objects.bulk_update(batch, ["payload", "content_purged_at"])
+                report.content_purged += len(batch)
+                batch = []
+        if batch:
+            JournalEntry.objects.bulk_update(batch, ["payload", "content_purged_at"])
+            report.content_purged += len(batch)
+        old = JournalEntry.objects.filter(created_at__lt=now - timedelta(days=metadata_days))
+        last_seq = old.order_by("-seq").values_list("seq", flat=True).first()
+        if last_seq is not None:
+            report.checkpoint, report.entries_removed = _checkpoint_and_remove(last_seq, key, now)
+    if report.content_purged or report.entries_removed:
+        record("audit.purged", payload=report.as_dict())
+    return report
+
+
+def _checkpoint_and_remove(last_seq: int, key: bytes, now: datetime) -> tuple[Checkpoint, int]:
+    checkpoints = [cp.data() for cp in Checkpoint.objects.order_by("first_seq")]
+    purged = JournalEntry.objects.filter(seq__lte=last_seq)
+    check = chain.verify(_rows(purged), checkpoints, key)
+    if not check.ok:
+        raise RetentionError(f"Purge refusée : le journal ne se vérifie pas ({check.problem}).")
+    first = purged.order_by("seq").values_list("seq", "previous_hash").first()
+    hashes = list(purged.order_by("seq").values_list("entry_hash", flat=True))
+    data = chain.CheckpointData(
+        first_seq=first[0],
+        last_seq=last_seq,
+        previous_hash=first[1],
+        last_hash=hashes[-1],
+        range_digest=chain.range_digest(hashes),
+        created_at=chain.timestamp(now),
+    )
+    checkpoint = Checkpoint.objects.create(
+        first_seq=data.first_seq,
+        last_seq=data.last_seq,
+        previous_hash=data.previous_hash,
+        last_hash=data.last_hash,
+        range_digest=data.range_digest,
+        created_at=now,
+        signature=chain.sign(key, data),
+    )
+    removed, _ = purged.delete()
+    return checkpoint, removed
