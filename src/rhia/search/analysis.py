@@ -1,0 +1,395 @@
+"""French analysis shared by indexing and querying: elisions, accent folding, stopwords, Snowball
+stemming and an HR acronym lexicon expanded both ways (``CLM`` <-> ``congé de longue maladie``).
+
+Tokens are plain ``[a-z0-9]+`` strings, so SQLite FTS5 and PostgreSQL count them the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+_STEMMER = Stemmer.Stemmer("french")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.IGNORECASE)
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "ai",
+        "aie",
+        "aient",
+        "aies",
+        "ait",
+        "alors",
+        "as",
+        "au",
+        "aucun",
+        "aucune",
+        "aupres",
+        "auquel",
+        "aura",
+        "aurai",
+        "auraient",
+        "aurais",
+        "aurait",
+        "auras",
+        "aurez",
+        "auriez",
+        "aurions",
+        "aurons",
+        "auront",
+        "aussi",
+        "autre",
+        "autres",
+        "aux",
+        "auxquelles",
+        "auxquels",
+        "avaient",
+        "avais",
+        "avait",
+        "avant",
+        "avec",
+        "avez",
+        "aviez",
+        "avions",
+        "avoir",
+        "avons",
+        "ayant",
+        "ayez",
+        "ayons",
+        "c",
+        "ca",
+        "ce",
+        "ceci",
+        "cela",
+        "celle",
+        "celles",
+        "celui",
+        "cependant",
+        "certain",
+        "certaine",
+        "certaines",
+        "certains",
+        "ces",
+        "cet",
+        "cette",
+        "ceux",
+        "chacun",
+        "chacune",
+        "chaque",
+        "chez",
+        "ci",
+        "comme",
+        "comment",
+        "d",
+        "dans",
+        "de",
+        "des",
+        "desquelles",
+        "desquels",
+        "dessous",
+        "dessus",
+        "doit",
+        "donc",
+        "dont",
+        "du",
+        "duquel",
+        "elle",
+        "elles",
+        "en",
+        "encore",
+        "entre",
+        "es",
+        "est",
+        "et",
+        "etaient",
+        "etais",
+        "etait",
+        "etant",
+        "ete",
+        "etes",
+        "etiez",
+        "etions",
+        "etre",
+        "eu",
+        "eue",
+        "eues",
+        "eumes",
+        "eurent",
+        "eus",
+        "eusse",
+        "eussent",
+        "eusses",
+        "eussiez",
+        "eussions",
+        "eut",
+        "eutes",
+        "eux",
+        "fait",
+        "faites",
+        "fut",
+        "fumes",
+        "furent",
+        "fus",
+        "fusse",
+        "fussent",
+        "fusses",
+        "fussiez",
+        "fussions",
+        "futes",
+        "ici",
+        "il",
+        "ils",
+        "j",
+        "je",
+        "jusqu",
+        "jusque",
+        "l",
+        "la",
+        "laquelle",
+        "le",
+        "lequel",
+        "les",
+        "lesquelles",
+        "lesquels",
+        "leur",
+        "leurs",
+        "lui",
+        "m",
+        "ma",
+        "mais",
+        "me",
+        "meme",
+        "memes",
+        "mes",
+        "moi",
+        "mon",
+        "n",
+        "ne",
+        "ni",
+        "nos",
+        "notre",
+        "nous",
+        "on",
+        "ont",
+        "ou",
+        "par",
+        "parce",
+        "pas",
+        "peu",
+        "peut",
+        "plus",
+        "pour",
+        "pourquoi",
+        "qu",
+        "quand",
+        "que",
+        "quel",
+        "quelle",
+        "quelles",
+        "quels",
+        "qui",
+        "quoi",
+        "sa",
+        "sans",
+        "se",
+        "sera",
+        "serai",
+        "seraient",
+        "serais",
+        "serait",
+        "seras",
+        "serez",
+        "seriez",
+        "serions",
+        "serons",
+        "seront",
+        "ses",
+        "si",
+        "sien",
+        "sienne",
+        "soi",
+        "soient",
+        "sois",
+        "soit",
+        "sommes",
+        "son",
+        "sont",
+        "sous",
+        "soyez",
+        "soyons",
+        "suis",
+        "sur",
+        "t",
+        "ta",
+        "te",
+        "tes",
+        "toi",
+        "ton",
+        "tous",
+        "tout",
+        "toute",
+        "toutes",
+        "tu",
+        "un",
+        "une",
+        "unes",
+        "uns",
+        "vos",
+        "votre",
+        "vous",
+        "vu",
+        "y",
+        "tres",
+        "etc",
+        "afin",
+        "ainsi",
+        "lors",
+        "puis",
+        "car",
+        "donc",
+        "dois",
+        "doivent",
+        "peuvent",
+        "puis",
+        "puisse",
+        "puissent",
+        "est-ce",
+        "quoi",
+        "dont",
+    ]
+)
+
+# Acronym -> expansion (French, as written in the texts).
+ACRONYMS: dict[str, str] = {
+    "sft": "supplément familial de traitement",
+    "clm": "congé de longue maladie",
+    "cld": "congé de longue durée",
+    "cgm": "congé de grave maladie",
+    "cmo": "congé de maladie ordinaire",
+    "citis": "congé pour invalidité temporaire imputable au service",
+    "nbi": "nouvelle bonification indiciaire",
+    "rifseep": "régime indemnitaire tenant compte des fonctions, des sujétions, de l'expertise et de l'engagement professionnel",
+    "ifse": "indemnité de fonctions, de sujétions et d'expertise",
+    "cia": "complément indemnitaire annuel",
+    "cet": "compte épargne-temps",
+    "cpf": "compte personnel de formation",
+    "rqth": "reconnaissance de la qualité de travailleur handicapé",
+    "pacs": "pacte civil de solidarité",
+    "fpe": "fonction publique d'état",
+    "fpt": "fonction publique territoriale",
+    "fph": "fonction publique hospitalière",
+    "cdd": "contrat à durée déterminée",
+    "cdi": "contrat à durée indéterminée",
+    "aed": "assistant d'éducation",
+    "aesh": "accompagnant des élèves en situation de handicap",
+    "cpe": "conseiller principal d'éducation",
+    "ij": "indemnités journalières",
+    "rtt": "réduction du temps de travail",
+    "tpt": "temps partiel thérapeutique",
+    "vae": "validation des acquis de l'expérience",
+    "cae": "congé d'accompagnement",
+    "are": "allocation d'aide au retour à l'emploi",
+    "cnracl": "caisse nationale de retraite des agents des collectivités locales",
+    "ircantec": "institution de retraite complémentaire des agents non titulaires de l'état et des collectivités publiques",
+    "rafp": "retraite additionnelle de la fonction publique",
+    "gipa": "garantie individuelle du pouvoir d'achat",
+    "pss": "protection sociale complémentaire",
+    "cap": "commission administrative paritaire",
+    "ccp": "commission consultative paritaire",
+    "cst": "comité social territorial",
+    "csa": "comité social d'administration",
+    "chsct": "comité d'hygiène, de sécurité et des conditions de travail",
+    "ldg": "lignes directrices de gestion",
+    "pppe": "période de préparation au reclassement",
+    "ppr": "période de préparation au reclassement",
+    "rupture": "rupture conventionnelle",
+    "ira": "institut régional d'administration",
+    "cgfp": "code général de la fonction publique",
+    "nir": "numéro d'inscription au répertoire",
+    "ppcr": "parcours professionnels, carrières et rémunérations",
+    "isr": "indemnité de résidence",
+    "ir": "indemnité de résidence",
+    "tib": "traitement indiciaire brut",
+    "ses": "service",
+}
+ACRONYMS.pop("rupture")
+ACRONYMS.pop("ses")
+# Acronyms that are also ordinary words: recognised only when written in capitals.
+AMBIGUOUS = frozenset({"cet", "cia", "cap", "are", "ira", "ir", "ses", "cae", "ij", "pss"})
+
+
+def fold(text: str) -> str:
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball French stem of a lower-case (accented) word, then accent-folded."""
+    return fold(_STEMMER.stemWord(word))
+
+
+def _words(text: str) -> list[tuple[str, bool]]:
+    """(lower-case word, written in capitals) after elision removal."""
+    text = _ELISION.sub(" ", text.replace("’", "'"))
+    return [(w.lower(), w.isupper() and len(w) > 1) for w in _WORD.findall(text)]
+
+
+def _token(word: str, upper: bool) -> str | None:
+    folded = fold(word)
+    if not folded.isascii() or not folded.isalnum():
+        folded = re.sub(r"[^a-z0-9]", "", folded)
+        if not folded:
+            return None
+    if folded in ACRONYMS and (upper or folded not in AMBIGUOUS):
+        return folded
+    if folded in STOPWORDS:
+        return None
+    return re.sub(r"[^a-z0-9]", "", stem(word)) or None
+
+
+def tokenize(text: str) -> list[str]:
+    """Index-side analysis: one token per meaningful word, in order."""
+    out = []
+    for word, upper in _words(text):
+        token = _token(word, upper)
+        if token:
+            out.append(token)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _expansions() -> tuple[dict[str, tuple[str, ...]], list[tuple[tuple[str, ...], str]]]:
+    forward = {acro: tuple(tokenize(expansion)) for acro, expansion in ACRONYMS.items()}
+    backward = sorted(
+        ((tokens, acro) for acro, tokens in forward.items() if tokens), key=lambda item: -len(item[0])
+    )
+    return forward, backward
+
+
+def expand(tokens: list[str]) -> list[str]:
+    """Acronyms gain their expansion's tokens; expansions found in sequence gain their acronym."""
+    forward, backward = _expansions()
+    out = list(tokens)
+    for token in tokens:
+        if token in forward:
+            out.extend(forward[token])
+    for phrase, acro in backward:
+        n = len(phrase)
+        if any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1)):
+            out.append(acro)
+    return out
+
+
+def query_terms(text: str) -> list[str]:
+    """Query-side analysis: tokens plus acronym expansions, de-duplicated, in order."""
+    seen: dict[str, None] = {}
+    for token in expand(tokenize(text)):
+        seen.setdefault(token, None)
+    return list(seen)

@@ -1,0 +1,100 @@
+"""Search services called by the pages, the API, the CLI and the assistant.
+
+``search_passages`` returns passages (for drafting); ``search_documents`` the best passage of each
+document (for people). Only passages in force at ``at`` (default: today) are ever returned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from rhia.search import lexical
+from rhia.search.analysis import query_terms
+from rhia.search.snippets import snippet
+
+DOCUMENT_POOL = 200
+
+
+@dataclass
+class PassageHit:
+    passage_id: int
+    document_id: str
+    title: str
+    section_path: str
+    url: str
+    text: str
+    snippet: str
+    score: float
+    audience: str = ""
+    terms: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data.pop("terms")
+        return data
+
+
+def _ranked(
+    query: str, limit: int, at: dt.date | None, audience: str | None
+) -> tuple[list[tuple[int, float]], list[str]]:
+    terms = query_terms(query or "")
+    ranked = lexical.search(terms, limit=limit, at=at or dt.date.today(), audience=audience or None)
+    return ranked, terms
+
+
+def _hits(ranked: list[tuple[int, float]], terms: list[str]) -> list[PassageHit]:
+    from rhia.corpus.models import Passage
+
+    passages = Passage.objects.select_related("document").in_bulk([pid for pid, _ in ranked])
+    term_set = set(terms)
+    hits = []
+    for pid, score in ranked:
+        passage = passages.get(pid)
+        if passage is None:
+            continue
+        document = passage.document
+        hits.append(
+            PassageHit(
+                passage_id=pid,
+                document_id=document.doc_id,
+                title=document.title,
+                section_path=passage.section_path,
+                url=document.url,
+                text=passage.text,
+                snippet=snippet(passage.text, term_set),
+                score=round(score, 6),
+                audience=passage.audience,
+                terms=tuple(terms),
+            )
+        )
+    return hits
+
+
+def search_passages(
+    query: str, *, k: int = 8, at: dt.date | None = None, audience: str | None = None
+) -> list[PassageHit]:
+    """The ``k`` best passages in force at ``at`` for ``query`` (optionally restricted to an audience)."""
+    ranked, terms = _ranked(query, max(k, 1), at, audience)
+    return _hits(ranked[:k], terms)
+
+
+def search_documents(
+    query: str, *, k: int = 8, at: dt.date | None = None, audience: str | None = None
+) -> list[PassageHit]:
+    """The ``k`` best documents, each represented by its best passage."""
+    from rhia.corpus.models import Passage
+
+    ranked, terms = _ranked(query, max(DOCUMENT_POOL, k * 10), at, audience)
+    doc_of = dict(Passage.objects.filter(id__in=[pid for pid, _ in ranked]).values_list("id", "document_id"))
+    best: list[tuple[int, float]] = []
+    seen: set[int] = set()
+    for pid, score in ranked:
+        doc = doc_of.get(pid)
+        if doc is None or doc in seen:
+            continue
+        seen.add(doc)
+        best.append((pid, score))
+        if len(best) >= k:
+            break
+    return _hits(best, terms)
