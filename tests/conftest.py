@@ -114,3 +114,37 @@ def browser_login(page, live_server):
         return page
 
     return login
+
+
+@pytest.fixture
+def grant_assistant_access(db):
+    """grant_assistant_access(user) -> user: charter acknowledged (published first if none) and the
+    basic training module completed, so training.gating.assistant_access_missing(user) is empty."""
+    from django.utils import timezone
+
+    from rhia.governance import services as governance
+    from rhia.governance.models import KitDocument
+    from rhia.training import gating
+    from rhia.training.models import Training
+    from rhia.training.services import record_completion
+
+    def grant(user):
+        if governance.current_charter() is None:
+            document, _ = KitDocument.objects.get_or_create(
+                kind=KitDocument.Kind.CHARTER,
+                defaults={"slug": "charte-ia", "title": "Charte d'utilisation des outils d'IA"},
+            )
+            draft = governance.create_draft(
+                document, body="# Charte\n\nL'IA propose, l'agent décide.", major=True, change_summary="", actor=None
+            )
+            governance.validate_version(draft, actor=None)
+            governance.publish_version(draft, actor=None)
+        governance.acknowledge_current_charter(user)
+        module = gating.basic_module() or Training.objects.create(
+            code="socle-test", title="Module socle (test)", source=Training.Source.INTERNAL, duration_minutes=60,
+            is_basic=True,
+        )
+        record_completion(user, module, on=timezone.localdate())
+        return user
+
+    return grant
