@@ -1,0 +1,132 @@
+"""Renders the layout of an answer as DOCX (python-docx), PDF (fpdf2, DejaVu font) or e-mail (.eml)."""
+
+from __future__ import annotations
+
+import io
+import logging
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+
+from rhia.provenance.labels import Block
+
+logging.getLogger("fontTools").setLevel(logging.WARNING)
+
+FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
+
+
+class FontMissing(RuntimeError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Police DejaVu introuvable (paquet Debian fonts-dejavu-core) : l'export PDF est impossible. "
+            "Lancez scripts/install-system-deps."
+        )
+
+
+def _font(name: str) -> Path:
+    for directory in FONT_DIRS:
+        if (directory / name).exists():
+            return directory / name
+    raise FontMissing()
+
+
+def render_docx(blocks: list[Block], *, core: dict[str, str], custom_xml: bytes) -> bytes:
+    import docx
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.shared import Pt, RGBColor
+
+    document = docx.Document()
+    for block in blocks:
+        if block.kind == "title":
+            document.add_heading(block.text, level=0)
+        elif block.kind == "heading":
+            document.add_heading(block.text, level=1)
+        elif block.kind in ("mention", "code"):
+            paragraph = document.add_paragraph()
+            run = paragraph.add_run(block.text)
+            run.italic = block.kind == "mention"
+            run.font.size = Pt(9)
+            run.font.color.rgb = RGBColor(0x3A, 0x3A, 0x3A)
+        elif block.kind == "meta":
+            document.add_paragraph().add_run(block.text).bold = True
+        else:
+            document.add_paragraph(block.text)
+    properties = document.core_properties
+    properties.title = core["title"]
+    properties.subject = core["subject"]
+    properties.author = core["author"]
+    properties.last_modified_by = core["author"]
+    properties.comments = core["comments"]
+    properties.keywords = core["keywords"]
+    package = document.part.package
+    for relationship in list(package.rels.values()):
+        if relationship.reltype == RELATIONSHIP_TYPE.CUSTOM_PROPERTIES:
+            package.rels.pop(relationship.rId)
+    part = Part(PackURI("/docProps/custom.xml"), CONTENT_TYPE.OFC_CUSTOM_PROPERTIES, custom_xml, package)
+    package.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def render_pdf(blocks: list[Block], *, core: dict[str, str], xmp: str) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_margins(20, 20, 20)
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_font("DejaVu", fname=str(_font("DejaVuSans.ttf")))
+    pdf.add_font("DejaVu", style="B", fname=str(_font("DejaVuSans-Bold.ttf")))
+    pdf.add_font("DejaVu", style="I", fname=str(_font("DejaVuSans-Oblique.ttf")))
+    pdf.set_title(core["title"])
+    pdf.set_subject(core["subject"])
+    pdf.set_author(core["author"])
+    pdf.set_keywords(core["keywords"])
+    pdf.set_creator("rhia")
+    pdf.set_lang("fr-FR")
+    pdf.set_xmp_metadata(xmp)
+    pdf.add_page()
+    width = pdf.epw
+    for block in blocks:
+        if block.kind == "title":
+            pdf.set_font("DejaVu", "B", 16)
+            pdf.multi_cell(width, 8, block.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2)
+        elif block.kind == "meta":
+            pdf.set_font("DejaVu", "B", 10)
+            pdf.multi_cell(width, 6, block.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(4)
+        elif block.kind == "heading":
+            pdf.ln(2)
+            pdf.set_font("DejaVu", "B", 12)
+            pdf.multi_cell(width, 7, block.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
+        elif block.kind in ("mention", "code"):
+            pdf.ln(2)
+            pdf.set_font("DejaVu", "I" if block.kind == "mention" else "", 8.5)
+            pdf.set_text_color(0x3A)
+            pdf.multi_cell(width, 4.5, block.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.set_text_color(0)
+        else:
+            pdf.set_font("DejaVu", "", 10.5 if block.kind == "body" else 9.5)
+            pdf.multi_cell(width, 5.5, block.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2 if block.kind == "body" else 0.5)
+    return bytes(pdf.output())
+
+
+def render_eml(blocks: list[Block], *, subject: str, headers: list[tuple[str, str]], date) -> bytes:
+    """A draft e-mail file to download and send from the agent's own mail client (never sent by rhia)."""
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["Date"] = format_datetime(date)
+    message["Message-ID"] = make_msgid(domain="rhia.invalid")
+    message["X-Unsent"] = "1"  # mail clients open the file as a draft to complete and send
+    for name, value in headers:
+        message[name] = value
+    body_blocks = [block for block in blocks if block.kind != "title"]
+    message.set_content(
+        "\n\n".join(block.text for block in body_blocks) + "\n", charset="utf-8", cte="quoted-printable"
+    )
+    return message.as_bytes()
