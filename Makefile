@@ -18,7 +18,7 @@ setup: install system
 	$(BIN)/rhia demo
 
 # Re-installs when the dependency pins change.
-$(STAMP): pyproject.toml scripts/install-python-deps
+$(STAMP): pyproject.toml scripts/install-python-deps requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	scripts/install-python-deps $(BIN)
 	touch $(STAMP)

@@ -1,0 +1,48 @@
+"""Builds (and caches per process) the client object for a provider record."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+from rhia.llm import classes
+from rhia.llm.models import Provider
+from rhia.llm.providers.base import ProviderClient
+from rhia.llm.providers.embedded import EmbeddedClient
+from rhia.llm.providers.openai_compat import OpenAICompatClient
+
+_cache: dict[tuple, ProviderClient] = {}
+_lock = threading.Lock()
+
+
+def client_for(provider: Provider) -> ProviderClient:
+    key = (
+        provider.pk,
+        provider.kind,
+        provider.base_url,
+        provider.model,
+        provider.api_key_env,
+        provider.timeout_seconds,
+        provider.max_retries,
+    )
+    with _lock:
+        if key not in _cache:
+            _cache[key] = build_client(provider)
+        return _cache[key]
+
+
+def build_client(provider: Provider) -> ProviderClient:
+    if provider.kind == classes.EMBEDDED:
+        return EmbeddedClient(
+            model_path=os.environ.get("RHIA_LLM_MODEL_PATH") or None, model=provider.model or None
+        )
+    if provider.kind == classes.OPENAI:
+        api_key = os.environ.get(provider.api_key_env, "") if provider.api_key_env else ""
+        return OpenAICompatClient(
+            provider.base_url,
+            provider.model,
+            api_key,
+            timeout=provider.timeout_seconds,
+            max_retries=provider.max_retries,
+        )
+    raise ValueError(f"Type de fournisseur inconnu : {provider.kind}")

@@ -1,0 +1,1 @@
+"""Provider clients: one class per backend, all implementing ``base.ProviderClient``."""
