@@ -1,2 +1,6 @@
+from django.urls import path
+
+from rhia.corpus import views
+
 app_name = "corpus"
-urlpatterns: list = []
+urlpatterns = [path("", views.sources, name="sources")]

@@ -323,6 +323,59 @@ ACRONYMS.pop("ses")
 AMBIGUOUS = frozenset({"cet", "cia", "cap", "are", "ira", "ir", "ses", "cae", "ij", "pss"})
 
 
+# Everyday words agents use -> the words of the texts (query side only).
+COLLOQUIAL: dict[str, str] = {
+    "prof": "enseignant",
+    "profs": "enseignants",
+    "instit": "professeur des écoles",
+    "vacances": "congés annuels",
+    "bosser": "travailler",
+    "bosse": "travaille",
+    "boulot": "travail emploi",
+    "chef": "supérieur hiérarchique chef de service",
+    "patron": "employeur chef de service",
+    "chômage": "allocation d'aide au retour à l'emploi",
+    "pacser": "pacs",
+    "pacsé": "pacs",
+    "pacsée": "pacs",
+    "marier": "mariage",
+    "salaire": "rémunération traitement",
+    "paie": "rémunération traitement",
+    "paye": "rémunération traitement",
+    "prime": "indemnité",
+    "virer": "licenciement",
+    "viré": "licenciement",
+    "virée": "licenciement",
+    "punir": "sanction disciplinaire",
+    "faute": "sanction disciplinaire",
+    "malade": "maladie",
+    "bébé": "naissance enfant",
+    "papa": "paternité",
+    "maman": "maternité",
+    "arrêt": "congé de maladie",
+    "mutation": "mobilité mutation",
+    "muter": "mutation mobilité",
+    "démissionner": "démission",
+    "grève": "grève service fait",
+    "retraité": "retraite pension",
+    "télébosser": "télétravail",
+}
+COLLOQUIAL_PHRASES: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            r"\b(?:chez (?:moi|soi|lui|elle)|à la maison|à distance|de la maison|depuis (?:mon|son) domicile)\b"
+        ),
+        "télétravail domicile",
+    ),
+    (re.compile(r"\bheures? sup\b"), "heures supplémentaires"),
+    (re.compile(r"\bcongés? maladie\b"), "congé de maladie"),
+    (re.compile(r"\bsans (?:salaire|solde|être payée?)\b"), "disponibilité"),
+    (re.compile(r"\bchanger d'administration\b"), "mobilité détachement mise à disposition"),
+    (re.compile(r"\bautre administration\b"), "mise à disposition détachement"),
+    (re.compile(r"\bpartir à la retraite\b"), "limite d'âge départ retraite"),
+]
+
+
 def fold(text: str) -> str:
     text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
     decomposed = unicodedata.normalize("NFKD", text)
@@ -387,9 +440,22 @@ def expand(tokens: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _colloquial() -> dict[str, tuple[str, ...]]:
+    return {word: tuple(tokenize(expansion)) for word, expansion in COLLOQUIAL.items()}
+
+
 def query_terms(text: str) -> list[str]:
-    """Query-side analysis: tokens plus acronym expansions, de-duplicated, in order."""
+    """Query-side analysis: tokens plus acronym and everyday-word expansions, de-duplicated, in order."""
+    extra: list[str] = []
+    lowered = text.lower().replace("’", "'")
+    for pattern, expansion in COLLOQUIAL_PHRASES:
+        if pattern.search(lowered):
+            extra.extend(tokenize(expansion))
+    colloquial = _colloquial()
+    for word, _upper in _words(text):
+        extra.extend(colloquial.get(word, ()))
     seen: dict[str, None] = {}
-    for token in expand(tokenize(text)):
+    for token in expand(tokenize(text) + extra):
         seen.setdefault(token, None)
     return list(seen)

@@ -14,7 +14,7 @@ from django.db import connection
 
 K1 = 1.2
 B = 0.75
-TITLE_WEIGHT = 2.0
+TITLE_WEIGHT = 6.0
 BODY_WEIGHT = 1.0
 
 

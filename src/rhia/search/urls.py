@@ -1,2 +1,6 @@
+from django.urls import path
+
+from rhia.search import views
+
 app_name = "search"
-urlpatterns: list = []
+urlpatterns = [path("", views.page, name="page")]

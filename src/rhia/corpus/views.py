@@ -1,0 +1,64 @@
+"""Sources page for administrators: corpus status, import tasks with progress, document upload."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect, render
+
+from rhia.accounts.authz import require
+from rhia.corpus.importing import get_source, run_import
+from rhia.corpus.loaders import upload_items
+from rhia.corpus.models import ImportTask, Source
+from rhia.corpus.status import corpus_status
+from rhia.extraction import SUPPORTED_LABEL
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label="Document", help_text="PDF, DOCX, ODT, HTML ou Markdown.")
+    audience = forms.ChoiceField(
+        label="Public visé",
+        required=False,
+        choices=[
+            ("", "Toutes les fonctions publiques"),
+            ("FPE", "État (FPE)"),
+            ("FPT", "Territoriale (FPT)"),
+            ("FPH", "Hospitalière (FPH)"),
+        ],
+    )
+    owner = forms.CharField(label="Service propriétaire", max_length=200, required=False)
+
+
+@require("corpus.manage")
+def sources(request):
+    form = UploadForm()
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            content = upload.read()
+            task = run_import(
+                get_source(Source.Kind.UPLOAD),
+                list(upload_items([(upload.name, content)], audience=form.cleaned_data["audience"])),
+                total=1,
+                label=f"Document interne — {upload.name}"[:300],
+                owner=form.cleaned_data["owner"],
+                user=request.user,
+            )
+            if task.failed:
+                messages.error(request, f"{upload.name} n'a pas été importé : {task.errors[0]['message']}")
+            else:
+                messages.success(request, f"{upload.name} : {task.message}")
+            return redirect("corpus:sources")
+        messages.error(request, "Le formulaire contient une erreur : choisissez un fichier.")
+    tasks = list(ImportTask.objects.select_related("source")[:20])
+    running = any(t.status in (ImportTask.Status.PENDING, ImportTask.Status.RUNNING) for t in tasks)
+    context = {
+        "title": "Sources documentaires",
+        "status": corpus_status(),
+        "tasks": tasks,
+        "running": running,
+        "form": form,
+        "supported": SUPPORTED_LABEL,
+    }
+    return render(request, "corpus/sources.html", context)

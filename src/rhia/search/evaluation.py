@@ -1,0 +1,91 @@
+"""Retrieval evaluation: hit@1, recall@5/10, MRR and latency over ``{"query", "expected_ids"}`` lines."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+
+class EvalError(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def load_queries(path: Path) -> list[dict]:
+    path = Path(path)
+    if not path.is_file():
+        raise EvalError(f"{path.name} : fichier introuvable.")
+    queries = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise EvalError(f"{path.name}, ligne {number} : JSON invalide ({error.msg}).") from error
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("query"), str)
+            or not isinstance(item.get("expected_ids"), list)
+        ):
+            raise EvalError(
+                f"{path.name}, ligne {number} : il faut les champs « query » (texte) et « expected_ids » (liste)."
+            )
+        queries.append(item)
+    if not queries:
+        raise EvalError(f"{path.name} : aucune requête.")
+    return queries
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def evaluate(queries: list[dict], search: Callable[[str, int], list[str]], k: int = 10) -> dict:
+    """``search(query, k)`` returns document ids best first."""
+    hit1 = r5 = r10 = rk = 0
+    rr = 0.0
+    latencies: list[float] = []
+    failures = []
+    depth = max(k, 10)
+    for item in queries:
+        expected = set(item["expected_ids"])
+        started = time.perf_counter()
+        ids = search(item["query"], depth)
+        latencies.append((time.perf_counter() - started) * 1000)
+        rank = next((i for i, doc in enumerate(ids, start=1) if doc in expected), None)
+        hit1 += rank == 1
+        r5 += rank is not None and rank <= 5
+        r10 += rank is not None and rank <= 10
+        rk += rank is not None and rank <= k
+        rr += 1 / rank if rank else 0.0
+        if rank != 1:
+            failures.append(
+                {
+                    "id": item.get("id"),
+                    "query": item["query"],
+                    "expected": sorted(expected),
+                    "rank": rank,
+                    "top": ids[:3],
+                }
+            )
+    n = len(queries)
+    return {
+        "n": n,
+        "hit@1": round(hit1 / n, 4),
+        "recall@5": round(r5 / n, 4),
+        "recall@10": round(r10 / n, 4),
+        f"recall@{k}": round(rk / n, 4),
+        "mrr": round(rr / n, 4),
+        "p50_ms": round(statistics.median(latencies), 2),
+        "p95_ms": round(percentile(latencies, 0.95), 2),
+        "failures": failures,
+    }
