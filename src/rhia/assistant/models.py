@@ -31,15 +31,30 @@ class Case(models.Model):
 
     reference = models.CharField("référence", max_length=32, unique=True, null=True, blank=True)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assistant_cases", verbose_name="gestionnaire"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="assistant_cases",
+        verbose_name="gestionnaire",
     )
     structure = models.ForeignKey(
-        "accounts.Structure", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="structure"
+        "accounts.Structure",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="structure",
     )
     use_case = models.ForeignKey(
-        "policy.UseCase", null=True, blank=True, on_delete=models.PROTECT, related_name="cases", verbose_name="cas d'usage"
+        "policy.UseCase",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        verbose_name="cas d'usage",
     )
-    status = models.CharField("statut", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    status = models.CharField(
+        "statut", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
     stage = models.CharField("étape", max_length=20, choices=Stage.choices, default=Stage.REVIEW)
     idempotency_key = models.CharField("clé d'idempotence", max_length=64, blank=True, default="")
 
@@ -76,7 +91,11 @@ class Case(models.Model):
     # Validation and export.
     submitted_at = models.DateTimeField("soumis le", null=True, blank=True)
     validator = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="validated_cases",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="validated_cases",
         verbose_name="validé par",
     )
     validated_at = models.DateTimeField("validé le", null=True, blank=True)

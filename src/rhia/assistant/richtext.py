@@ -14,7 +14,9 @@ _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
 def sanitize(markup: str) -> str:
     """Keep only paragraphs, line breaks, bold, italic and lists; no attributes, no scripts, no links."""
-    return nh3.clean(markup or "", tags=set(ALLOWED_TAGS), attributes={}, link_rel=None, strip_comments=True).strip()
+    return nh3.clean(
+        markup or "", tags=set(ALLOWED_TAGS), attributes={}, link_rel=None, strip_comments=True
+    ).strip()
 
 
 class _TextWriter(HTMLParser):
@@ -85,38 +87,31 @@ def to_text(markup: str) -> str:
 
 def from_text(text: str) -> str:
     """Markup for plain text (an AI draft): blank-line paragraphs, "- " and "1." lines as lists."""
-    blocks = re.split(r"\n\s*\n", (text or "").strip())
     parts: list[str] = []
-    for block in blocks:
-        lines = [line for line in block.splitlines() if line.strip()]
-        if not lines:
-            continue
-        items: list[str] = []
-        ordered = False
-        plain: list[str] = []
-
-        def flush_items() -> None:
-            nonlocal items
-            if items:
-                tag = "ol" if ordered else "ul"
-                parts.append(f"<{tag}>" + "".join(f"<li>{item}</li>" for item in items) + f"</{tag}>")
-                items = []
-
-        def flush_plain() -> None:
-            nonlocal plain
-            if plain:
-                parts.append("<p>" + "<br>".join(plain) + "</p>")
-                plain = []
-
-        for line in lines:
-            match = _BULLET.match(line)
-            if match:
-                flush_plain()
-                ordered = match.group(0).strip()[0].isdigit()
-                items.append(html.escape(line[match.end() :].strip()))
-            else:
-                flush_items()
-                plain.append(html.escape(line.strip()))
-        flush_items()
-        flush_plain()
+    for block in re.split(r"\n\s*\n", (text or "").strip()):
+        parts.extend(_block_markup([line.strip() for line in block.splitlines() if line.strip()]))
     return "".join(parts)
+
+
+def _block_markup(lines: list[str]) -> list[str]:
+    parts: list[str] = []
+    plain: list[str] = []
+    items: list[str] = []
+    ordered = False
+    for line in [*lines, None]:
+        match = _BULLET.match(line) if line is not None else None
+        if (match is None or line is None) and items:
+            tag = "ol" if ordered else "ul"
+            parts.append(f"<{tag}>" + "".join(f"<li>{item}</li>" for item in items) + f"</{tag}>")
+            items = []
+        if (match is not None or line is None) and plain:
+            parts.append("<p>" + "<br>".join(plain) + "</p>")
+            plain = []
+        if line is None:
+            break
+        if match is not None:
+            ordered = match.group(0).strip()[0].isdigit()
+            items.append(html.escape(line[match.end() :].strip()))
+        else:
+            plain.append(html.escape(line))
+    return parts

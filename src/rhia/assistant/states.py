@@ -150,10 +150,14 @@ def _check_actor(state: State, action: str, actor: Actor, *, second_validation: 
         return
     if action == EXPORT:
         if not ((actor.is_owner and actor.can_use) or actor.can_validate):
-            raise TransitionRefused("Seul le gestionnaire du cas ou un valideur peut l'exporter.", code="role")
+            raise TransitionRefused(
+                "Seul le gestionnaire du cas ou un valideur peut l'exporter.", code="role"
+            )
         return
     if not (actor.is_owner and actor.can_use):
-        raise TransitionRefused("Seul le gestionnaire qui a ouvert ce cas peut faire cette action.", code="role")
+        raise TransitionRefused(
+            "Seul le gestionnaire qui a ouvert ce cas peut faire cette action.", code="role"
+        )
 
 
 def available_actions(state: State, actor: Actor, *, second_validation: bool = False) -> list[str]:

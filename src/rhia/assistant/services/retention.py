@@ -1,0 +1,48 @@
+"""Retention: case contents are purged after RHIA_CONTENT_RETENTION_DAYS; the metadata stays."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from rhia.assistant.models import Case, CaseDraft
+from rhia.assistant.services.shielding import forget
+from rhia.audit.journal import record
+
+
+def purge_expired_content(*, now: datetime | None = None, days: int | None = None) -> int:
+    """Blank the contents of cases last modified before the retention limit; returns how many."""
+    now = now or timezone.now()
+    days = settings.RHIA_CONTENT_RETENTION_DAYS if days is None else days
+    limit = now - timedelta(days=days)
+    purged = 0
+    for case in Case.objects.filter(updated_at__lt=limit, content_purged_at__isnull=True).iterator():
+        with transaction.atomic():
+            forget(case)
+            CaseDraft.objects.filter(case=case).update(text="", warnings=[])
+            sources = [
+                {
+                    "passage_id": s.get("passage_id"),
+                    "document_id": s.get("document_id"),
+                    "selected": s.get("selected"),
+                }
+                for s in case.sources
+            ]
+            Case.objects.filter(pk=case.pk).update(
+                question="",
+                title="",
+                final_html="",
+                final_text="",
+                validation_comment="",
+                sources=sources,
+                intake_warnings=[],
+                intent={},
+                content_purged_at=now,
+            )
+            purged += 1
+    if purged:
+        record("assistant.content_purged", payload={"cases": purged, "days": days})
+    return purged

@@ -1,0 +1,41 @@
+// Drafts: receive each proposal as soon as it is generated (server-sent events).
+(function () {
+  "use strict";
+  var container = document.getElementById("drafts");
+  var status = document.getElementById("drafts-status");
+  if (!container || !container.dataset.stream || !window.EventSource) { return; }
+  var source = new EventSource(container.dataset.stream);
+  var received = 0;
+  function say(text, level) {
+    status.innerHTML = "";
+    var p = document.createElement("p");
+    p.className = level ? "fr-alert fr-alert--" + level + " fr-alert--sm" : "fr-text--sm";
+    p.textContent = text;
+    status.appendChild(p);
+  }
+  source.addEventListener("draft", function (event) {
+    var data = JSON.parse(event.data);
+    var column = document.createElement("div");
+    column.className = "fr-col-12 fr-col-md-6";
+    column.innerHTML = data.html;  // rendered and escaped by the server
+    container.appendChild(column);
+    received += 1;
+    say(received + " proposition(s) reçue(s), génération en cours…");
+  });
+  source.addEventListener("done", function (event) {
+    source.close();
+    var data = JSON.parse(event.data);
+    container.removeAttribute("data-stream");
+    container.setAttribute("data-complete", "true");
+    say(data.count + " propositions prêtes. Choisissez celle dont vous partez.");
+  });
+  source.addEventListener("failure", function (event) {
+    source.close();
+    say(JSON.parse(event.data).message, "error");
+  });
+  source.onerror = function () {
+    if (container.getAttribute("data-complete")) { return; }
+    source.close();
+    say("La connexion a été interrompue : rechargez la page pour reprendre.", "warning");
+  };
+})();

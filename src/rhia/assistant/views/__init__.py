@@ -1,0 +1,1 @@
+"""Pages of the case workflow: thin wrappers over rhia.assistant.services."""

@@ -1,0 +1,132 @@
+"""Case summary, privacy review and sources steps."""
+
+from __future__ import annotations
+
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from rhia.accounts.authz import require
+from rhia.assistant import states
+from rhia.assistant.services import (
+    CaseError,
+    abandon_case,
+    add_source_from_search,
+    case_diff,
+    confirm_review,
+    review_material,
+    update_sources,
+)
+from rhia.assistant.services.access import actor_for
+from rhia.assistant.services.display import text_markup
+from rhia.assistant.services.sources import search
+from rhia.assistant.views.common import fail, gated, load, step_url, stepper
+
+
+@require("assistant.use")
+@gated
+def case_detail(request, pk: int):
+    """A case at a glance: refusal, status, final text, diff, sources, validation and export."""
+    case = load(request, pk)
+    if case.status == states.DRAFT and not case.refusal:
+        return redirect(step_url(case))
+    actor = actor_for(case, request.user)
+    actions = states.available_actions(case.state, actor, second_validation=case.second_validation)
+    return render(
+        request,
+        "assistant/case.html",
+        {
+            "title": f"Cas {case.reference}",
+            "case": case,
+            "final_markup": text_markup(case, case.final_text) if case.final_text else "",
+            "diff": case_diff(case) if case.final_text else [],
+            "actions": actions,
+            "is_owner": actor.is_owner,
+            "export_formats": [("docx", "DOCX"), ("pdf", "PDF"), ("eml", "courriel (.eml)")],
+            **stepper(case, states.DONE),
+        },
+    )
+
+
+@require("assistant.use")
+@gated
+def review(request, pk: int):
+    from rhia.privacy.review import parse_review
+
+    case = load(request, pk)
+    if request.method == "POST":
+        try:
+            added, removed = parse_review(request.POST)
+            case = confirm_review(case, request.user, added=added, removed=removed)
+        except CaseError as error:
+            return fail(request, error, request.path)
+        except ValueError as error:
+            return fail(request, CaseError(str(error)), request.path)
+        return redirect("assistant:case_sources", case.pk)
+    if case.status != states.DRAFT or case.stage not in (states.REVIEW, states.SOURCES):
+        return redirect(step_url(case))
+    raw, entities = review_material(case)
+    return render(
+        request,
+        "assistant/review.html",
+        {
+            "title": f"Cas {case.reference} — données personnelles",
+            "case": case,
+            "text": raw,
+            "entities": entities,
+            **stepper(case, states.REVIEW),
+        },
+    )
+
+
+@require("assistant.use")
+@gated
+def sources(request, pk: int):
+    case = load(request, pk)
+    if case.status != states.DRAFT or case.stage not in (states.SOURCES, states.DRAFTS):
+        return redirect(step_url(case))
+    if request.method == "POST":
+        selected = [int(value) for value in request.POST.getlist("source") if value.isdigit()]
+        try:
+            if request.POST.get("add"):
+                case = add_source_from_search(
+                    case, request.user, query=request.POST.get("q", ""), passage_id=int(request.POST["add"])
+                )
+                return redirect("assistant:case_sources", case.pk)
+            case = update_sources(case, request.user, selected=selected)
+        except CaseError as error:
+            return fail(request, error, request.path)
+        from rhia.assistant.services.drafts import request_drafts
+
+        try:
+            request_drafts(case, request.user)
+        except CaseError as error:
+            return fail(request, error, request.path)
+        return redirect("assistant:case_drafts", case.pk)
+    query = request.GET.get("q", "").strip()
+    found = []
+    if query:
+        known = {source["passage_id"] for source in case.sources}
+        found = [hit for hit in search(query, k=8) if int(hit.passage_id) not in known]
+    return render(
+        request,
+        "assistant/sources.html",
+        {
+            "title": f"Cas {case.reference} — sources",
+            "case": case,
+            "query": query,
+            "found": found,
+            **stepper(case, states.SOURCES),
+        },
+    )
+
+
+@require("assistant.use")
+@require_POST
+@gated
+def abandon(request, pk: int):
+    case = load(request, pk)
+    try:
+        abandon_case(case, request.user)
+    except CaseError as error:
+        return fail(request, error, step_url(case))
+    return redirect("assistant:home")
