@@ -1,0 +1,203 @@
+"""Misuse reports: creation (optionally anonymous), follow-up, commission opinion, refusal aggregates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from rhia.accounts.authz import has_perm, structures_for
+from rhia.accounts.models import Structure
+from rhia.audit.journal import record
+from rhia.audit.models import JournalEntry
+from rhia.governance import aggregate, report_flow
+from rhia.governance.models import MisuseReport, ReportUpdate
+from rhia.governance.models.reports import ReportCategory, ReportStatus
+from rhia.governance.services import GovernanceError
+
+_CASE_REF = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+MIN_DESCRIPTION = 10
+
+
+@dataclass(frozen=True)
+class LinkedRefusal:
+    seq: int
+    category: str
+
+
+def reporter_structure(user) -> Structure | None:
+    """The structure whose correspondents receive the user's reports."""
+    if user.structure_id:
+        return user.structure
+    assignment = user.role_assignments.select_related("structure").first()
+    return assignment.structure if assignment else None
+
+
+def find_refusal(user, seq) -> LinkedRefusal | None:
+    """A "policy.refused" journal entry of this user (never someone else's)."""
+    try:
+        seq = int(seq)
+    except (TypeError, ValueError):
+        return None
+    entry = JournalEntry.objects.filter(seq=seq, action="policy.refused", actor_id=user.pk).first()
+    if entry is None:
+        return None
+    return LinkedRefusal(entry.seq, str((entry.payload or {}).get("category", ""))[:60])
+
+
+def clean_case_reference(value: str | None) -> str:
+    value = (value or "").strip()
+    return value if _CASE_REF.match(value) else ""
+
+
+def create_report(
+    *,
+    user,
+    category: str,
+    description: str,
+    anonymous: bool,
+    case_reference: str = "",
+    refusal_seq=None,
+) -> MisuseReport:
+    """File a report. Anonymous: no user, no case or refusal link (they would point to the person).
+
+    The journal entry "governance.report_created" then has no actor; only the structure and the
+    category are kept, and (for a linked refusal) the refusal's category.
+    """
+    if category not in ReportCategory.values:
+        raise GovernanceError("Choisissez une catégorie de signalement.")
+    description = description.strip()
+    if len(description) < MIN_DESCRIPTION:
+        raise GovernanceError("Décrivez le problème en quelques mots (au moins 10 caractères).")
+    if len(description) > settings.RHIA_MAX_INPUT_CHARS:
+        raise GovernanceError(
+            f"La description est trop longue ({len(description)} caractères, maximum {settings.RHIA_MAX_INPUT_CHARS})."
+        )
+    structure = reporter_structure(user)
+    if structure is None:
+        raise GovernanceError(
+            "Votre compte n'est rattaché à aucune structure : contactez votre administrateur."
+        )
+    refusal = find_refusal(user, refusal_seq) if refusal_seq not in (None, "") else None
+    with transaction.atomic():
+        report = MisuseReport.objects.create(
+            structure=structure,
+            category=category,
+            description=description,
+            anonymous=anonymous,
+            reporter=None if anonymous else user,
+            case_reference="" if anonymous else clean_case_reference(case_reference),
+            refusal_seq=None if (anonymous or refusal is None) else refusal.seq,
+            refusal_category=refusal.category if refusal else "",
+        )
+        ReportUpdate.objects.create(report=report, status=ReportStatus.RECEIVED)
+        record(
+            "governance.report_created",
+            actor=None if anonymous else user,
+            obj=report,
+            payload={"category": category},
+            structure=structure,
+        )
+    return report
+
+
+def handled_reports(user):
+    """Reports of the structures (and subtrees) over which ``user`` handles reports."""
+    scope = structures_for(user, "governance.handle_reports")
+    return MisuseReport.objects.filter(structure__in=scope).select_related("structure")
+
+
+def can_handle(user, report: MisuseReport) -> bool:
+    return has_perm(user, "governance.handle_reports", report.structure)
+
+
+def can_give_opinion(user, report: MisuseReport) -> bool:
+    return has_perm(user, "governance.commission", report.structure)
+
+
+def change_status(
+    report: MisuseReport, *, actor, status: str, note: str = "", reply: str | None = None
+) -> MisuseReport:
+    if not can_handle(actor, report):
+        raise GovernanceError("Ce signalement ne relève pas de votre périmètre.")
+    with transaction.atomic():
+        report = MisuseReport.objects.select_for_update().get(pk=report.pk)
+        problem = report_flow.check_status_change(
+            report.status, status, has_opinion=bool(report.commission_opinion)
+        )
+        if problem:
+            raise GovernanceError(problem)
+        previous = report.status
+        report.status = status
+        if reply is not None and reply.strip():
+            report.reply = reply.strip()
+        report.save()
+        ReportUpdate.objects.create(report=report, status=status, note=note.strip(), actor=actor)
+        record(
+            "governance.report_status_changed",
+            actor=actor,
+            obj=report,
+            payload={"from": previous, "to": status},
+            structure=report.structure,
+        )
+    return report
+
+
+def record_opinion(report: MisuseReport, *, actor, opinion: str, recommendations: str) -> MisuseReport:
+    if not can_give_opinion(actor, report):
+        raise GovernanceError("Seuls les membres de la commission d'éthique compétente rendent un avis.")
+    if not opinion.strip():
+        raise GovernanceError("Rédigez l'avis de la commission.")
+    with transaction.atomic():
+        report = MisuseReport.objects.select_for_update().get(pk=report.pk)
+        if report.status != ReportStatus.COMMISSION:
+            raise GovernanceError(
+                "La commission ne rend un avis que sur un signalement qui lui a été transmis."
+            )
+        report.commission_opinion = opinion.strip()
+        report.commission_recommendations = recommendations.strip()
+        report.commission_at = timezone.now()
+        report.commission_by = actor
+        report.save()
+        record(
+            "governance.commission_opinion", actor=actor, obj=report, payload={}, structure=report.structure
+        )
+    return report
+
+
+@dataclass(frozen=True)
+class RefusalTable:
+    days: int
+    rows: list[tuple[str, str, str]]  # (structure name, category, shown count)
+    by_category: list[tuple[str, str]]  # (category, shown count)
+
+
+def refusal_counts(user, *, days: int = 90) -> RefusalTable:
+    """Refused forbidden-use attempts in the user's scope, per structure and category — never per person."""
+    scope = dict(structures_for(user, "governance.handle_reports").values_list("pk", "name"))
+    since = timezone.now() - timedelta(days=days)
+    rows = (
+        JournalEntry.objects.filter(
+            action="policy.refused", created_at__gte=since, structure_id__in=list(scope)
+        )
+        .values_list("structure_id", "payload")
+        .iterator()
+    )
+    pairs = [(sid, str((payload or {}).get("category") or "non précisée")) for sid, payload in rows]
+    detailed = aggregate.count_by(pairs)
+    totals = aggregate.count_by((category,) for _sid, category in pairs)
+    return RefusalTable(
+        days=days,
+        rows=[(scope[c.key[0]], c.key[1], c.shown) for c in detailed],
+        by_category=[(c.key[0], _total_shown(c, detailed)) for c in totals],
+    )
+
+
+def _total_shown(total: aggregate.Count, cells: list[aggregate.Count]) -> str:
+    """A category total, unless it would let a reader deduce the one hidden cell by subtraction."""
+    hidden = [c for c in cells if c.key[1] == total.key[0] and c.suppressed]
+    return "masqué" if len(hidden) == 1 and total.count >= aggregate.MIN_GROUP else total.shown

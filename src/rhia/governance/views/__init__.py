@@ -1,0 +1,1 @@
+"""Pages of the governance app: kit, reports, lifecycle."""
