@@ -1,3 +1,7 @@
 """URLs of the OpenAI-compatible API, mounted at /v1/ (no session, API keys only)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from rhia.gateway.openai_api import api
+
+urlpatterns = [path("", api.urls)]

@@ -35,6 +35,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("Journal", "audit:journal", "audit.view", "Consulter, vérifier et exporter le journal de traçabilité."),
     NavItem("Sources", "corpus:sources", "corpus.manage", "Importer les fiches, les articles LEGI et les documents internes."),
     NavItem("Clés d'API", "gateway:keys", "gateway.use", "Créer et révoquer vos clés pour l'API compatible OpenAI."),
+    NavItem("Consommation API", "gateway:usage", "gateway.usage_overview", "Consommation agrégée de l'API compatible OpenAI, par structure."),
     NavItem("Administration", "admin:index", "admin.access", "Comptes, rôles, structures, fournisseurs de modèles."),
 ]
 

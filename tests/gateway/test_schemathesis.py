@@ -1,0 +1,51 @@
+"""Schemathesis fuzzes the gateway from its own OpenAPI schema: no input may cause a server error."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_no_server_error_on_generated_requests(live_server, agent_key, upstream_provider, tmp_path):
+    from rhia.gateway.models import QuotaPolicy
+
+    # Fuzzing sends many requests: lift the per-minute limit for this key's structure.
+    QuotaPolicy.objects.create(
+        structure=agent_key[1].structure, requests_per_minute=100_000, tokens_per_day=10_000_000
+    )
+    executable = shutil.which("schemathesis", path=str(Path(sys.executable).parent))
+    assert executable, "schemathesis is a dev dependency (pyproject.toml)"
+    result = subprocess.run(
+        [
+            executable,
+            "run",
+            f"{live_server.url}/v1/openapi.json",
+            "--checks",
+            "not_a_server_error",
+            "-H",
+            f"Authorization: Bearer {agent_key[2]}",
+            "--max-examples",
+            "25",
+            "--seed",
+            "2026",
+            "--generation-deterministic",
+            "--request-timeout",
+            "30",
+            "--suppress-health-check",
+            "all",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=480,
+        cwd=tmp_path,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-4000:]
+    assert "not_a_server_error" in output or "passed" in output.lower()
