@@ -77,6 +77,8 @@ class Case(models.Model):
     # Drafts and choice.
     generation_started_at = models.DateTimeField(null=True, blank=True)
     drafts_generated_at = models.DateTimeField(null=True, blank=True)
+    # Passage ids in the order given to the model: a draft's "[n]" cites draft_passages[n - 1].
+    draft_passages = models.JSONField("passages numérotés", default=list, blank=True)
     provider = models.CharField("fournisseur", max_length=200, blank=True)
     model = models.CharField("modèle", max_length=200, blank=True)
     chosen_draft = models.PositiveSmallIntegerField("proposition choisie", null=True, blank=True)
@@ -153,7 +155,8 @@ class CaseDraft(models.Model):
     style = models.CharField("style", max_length=60, blank=True)
     title = models.CharField("intitulé", max_length=200, blank=True)
     text = models.TextField("texte proposé", blank=True)
-    citations = models.JSONField("citations", default=list, blank=True)
+    citations = models.JSONField("citations", default=list, blank=True)  # document ids
+    citation_numbers = models.JSONField("numéros cités", default=list, blank=True)
     verified = models.BooleanField("citations vérifiées", default=False)
     warnings = models.JSONField("avertissements", default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -8,28 +8,46 @@ from rhia.assistant import richtext
 from rhia.assistant.models import Case, CaseDraft
 from rhia.assistant.services.shielding import reveal_markup
 
-_CITATION = re.compile(r"\[([A-Za-z]{1,12}\d[\w-]*)\]")
+_NUMBERED = re.compile(r"\[(\d{1,2}(?:\s*,\s*\d{1,2})*)\]")
 
 
-def linkify_citations(markup: str, known: set[str]) -> str:
+def numbered_sources(case: Case) -> dict[int, dict]:
+    """1-based number -> source, as the passages were numbered for the model."""
+    by_id = {source["passage_id"]: source for source in case.sources}
+    return {n: by_id[pid] for n, pid in enumerate(case.draft_passages, start=1) if pid in by_id}
+
+
+def linkify_citations(markup: str, numbered: dict[int, dict]) -> str:
+    """"[2]" or "[1, 3]" -> links to the cited passages listed on the page."""
+
     def replace(match: re.Match) -> str:
-        document_id = match.group(1)
-        if document_id not in known:
-            return match.group(0)
-        return f'<a class="rhia-cite" href="#source-{document_id}" data-source="{document_id}">[{document_id}]</a>'
+        links = []
+        for part in match.group(1).split(","):
+            source = numbered.get(int(part))
+            if source is None:
+                return match.group(0)
+            links.append(
+                f'<a class="rhia-cite" href="#passage-{source["passage_id"]}" '
+                f'title="{source["document_id"]}">{int(part)}</a>'
+            )
+        return "[" + ", ".join(links) + "]"
 
-    return _CITATION.sub(replace, markup)
+    return _NUMBERED.sub(replace, markup)
 
 
 def draft_markup(case: Case, draft: CaseDraft) -> str:
-    """The draft as safe markup, re-identified, with its citations pointing at the listed sources."""
-    known = {source["document_id"] for source in case.sources}
-    return linkify_citations(reveal_markup(case, richtext.from_text(draft.text)), known)
+    """The draft as safe markup, re-identified, with its citations pointing at the listed passages."""
+    return linkify_citations(reveal_markup(case, richtext.from_text(draft.text)), numbered_sources(case))
+
+
+def cited_sources(case: Case, draft: CaseDraft) -> list[dict]:
+    numbered = numbered_sources(case)
+    cited = [numbered[n] for n in draft.citation_numbers if n in numbered]
+    if cited:
+        return cited
+    by_document = {source["document_id"]: source for source in case.sources}
+    return [by_document[doc] for doc in draft.citations if doc in by_document]
 
 
 def text_markup(case: Case, text: str) -> str:
     return reveal_markup(case, richtext.from_text(text))
-
-
-def sources_by_document(case: Case) -> dict[str, dict]:
-    return {source["document_id"]: source for source in case.sources}

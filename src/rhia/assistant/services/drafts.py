@@ -11,7 +11,6 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -53,10 +52,6 @@ def passages_of(case: Case) -> list[SourcePassage]:
         )
         for s in case.selected_sources
     ]
-
-
-def default_n() -> int:
-    return max(2, int(getattr(settings, "RHIA_ASSISTANT_DRAFTS", 3)))
 
 
 def _check_ready(case: Case) -> None:
@@ -143,14 +138,15 @@ def iter_case_drafts(case: Case, user, *, n: int | None = None) -> Iterator[Case
     if not claimed:
         yield from _follow(case)
         return
-    count = n or default_n()
     produced = []
+    passages = passages_of(case)
+    Case.objects.filter(pk=case.pk).update(draft_passages=[p.passage_id for p in passages])
     try:
         for index, draft in enumerate(
             iter_drafts(
                 case.question,
-                passages_of(case),
-                n=count,
+                passages,
+                n=n,
                 data_class=case.data_class or "public",
                 actor=user,
                 use_case=case.use_case,
@@ -164,6 +160,7 @@ def iter_case_drafts(case: Case, user, *, n: int | None = None) -> Iterator[Case
                 title=str(getattr(draft, "title", "") or "")[:200],
                 text=draft.text or "",
                 citations=list(draft.citations or []),
+                citation_numbers=list(getattr(draft, "citation_numbers", []) or []),
                 verified=bool(draft.verified),
                 warnings=list(draft.warnings or []),
             )

@@ -14,12 +14,11 @@ from rhia.accounts.authz import require
 from rhia.assistant import states
 from rhia.assistant.models import Case, CaseDraft
 from rhia.assistant.services import CaseError, choose_draft, generate_case_drafts, iter_case_drafts
-from rhia.assistant.services.display import draft_markup, sources_by_document
+from rhia.assistant.services.display import cited_sources, draft_markup
 from rhia.assistant.views.common import fail, gated, load, step_url, stepper
 
 
 def _card(request, case: Case, draft: CaseDraft) -> str:
-    sources = sources_by_document(case)
     return render_to_string(
         "assistant/_draft_card.html",
         {

@@ -55,7 +55,8 @@ def review(request, pk: int):
     case = load(request, pk)
     if request.method == "POST":
         try:
-            added, removed = parse_review(request.POST)
+            raw, entities = review_material(case)
+            added, removed = parse_review(request.POST, raw, entities)
             case = confirm_review(case, request.user, added=added, removed=removed)
         except CaseError as error:
             return fail(request, error, request.path)

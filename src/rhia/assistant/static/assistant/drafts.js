@@ -39,3 +39,18 @@
     say("La connexion a été interrompue : rechargez la page pour reprendre.", "warning");
   };
 })();
+// A click on a citation opens the cited passage below the drafts.
+document.addEventListener("click", function (event) {
+  "use strict";
+  var link = event.target.closest ? event.target.closest("a.rhia-cite") : null;
+  if (!link) { return; }
+  var target = document.querySelector(link.getAttribute("href"));
+  if (!target) { return; }
+  var button = target.querySelector(".fr-accordion__btn");
+  var body = target.querySelector(".fr-collapse");
+  if (button && button.getAttribute("aria-expanded") !== "true") {
+    button.setAttribute("aria-expanded", "true");
+    if (body) { body.classList.add("fr-collapse--expanded"); }
+  }
+  target.classList.add("rhia-cited");
+});
