@@ -26,9 +26,7 @@ def _card(request, case: Case, draft: CaseDraft) -> str:
             "draft": draft,
             "number": draft.index + 1,
             "markup": draft_markup(case, draft),
-            "citations": [
-                sources.get(doc, {"document_id": doc, "title": doc, "url": ""}) for doc in draft.citations
-            ],
+            "citations": cited_sources(case, draft),
         },
         request=request,
     )
