@@ -28,7 +28,11 @@ def import_case_corpus(tmp_dir: Path) -> None:
         shutil.copy(path, target / path.name)
     items = loaders.service_public_items(target)
     run_import(
-        get_source(Source.Kind.SERVICE_PUBLIC), items, total=len(items), label="test", keep=loaders.fiche_scope(False)
+        get_source(Source.Kind.SERVICE_PUBLIC),
+        items,
+        total=len(items),
+        label="test",
+        keep=loaders.fiche_scope(False),
     )
 
 
@@ -53,12 +57,16 @@ def register(db):
 
 @pytest.fixture
 def agent(make_user, grant_assistant_access):
-    return grant_assistant_access(make_user("agent_rh", username="agent", first_name="Alice", last_name="Martin"))
+    return grant_assistant_access(
+        make_user("agent_rh", username="agent", first_name="Alice", last_name="Martin")
+    )
 
 
 @pytest.fixture
 def validator(make_user, grant_assistant_access):
-    return grant_assistant_access(make_user("valideur", username="valideur", first_name="Victor", last_name="Leroy"))
+    return grant_assistant_access(
+        make_user("valideur", username="valideur", first_name="Victor", last_name="Leroy")
+    )
 
 
 def put_drafts(case, user, texts: list[str], *, citations: list[list[str]] | None = None):

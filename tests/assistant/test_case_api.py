@@ -50,7 +50,9 @@ def test_whole_flow_through_the_api(client, agent, register, case_corpus):
     assert export.status_code == 409 and "validation" in export.json()["detail"]
     chosen = _post(client, f"/api/assistant/cases/{key}/choose", {"index": 1}).json()
     assert chosen["chosen_draft"] == 1 and "Marie Durand" not in chosen["final_text"]
-    edited = _post(client, f"/api/assistant/cases/{key}/edit", {"text": "Madame Durand,\n\nVoici la réponse."}).json()
+    edited = _post(
+        client, f"/api/assistant/cases/{key}/edit", {"text": "Madame Durand,\n\nVoici la réponse."}
+    ).json()
     assert edited["final_text"].startswith("Madame Durand") and edited["unchanged_share"] < 1
     validated = _post(client, f"/api/assistant/cases/{key}/validate", {"comment": ""}).json()
     assert validated["status"] == states.VALIDATED

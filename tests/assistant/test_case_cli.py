@@ -30,7 +30,9 @@ def test_cli_flow(capsys, tmp_path, agent, register, case_corpus):
     put_drafts(Case.objects.get(reference=key), Case.objects.get(reference=key).owner, DRAFT_TEXTS)
     chosen = _run(capsys, "choose", key, "--as", "agent", "1")
     assert chosen["chosen_draft"] == 0
-    edited = _run(capsys, "edit", key, "--as", "agent", "--text", "Bonjour Marie Durand,\n\nVoici la réponse.")
+    edited = _run(
+        capsys, "edit", key, "--as", "agent", "--text", "Bonjour Marie Durand,\n\nVoici la réponse."
+    )
     assert edited["final_text"].startswith("Bonjour Marie Durand")
     assert _run(capsys, "validate", key, "--as", "agent")["status"] == states.VALIDATED
     exported = _run(capsys, "export", key, "--as", "agent", "--format", "pdf", "--output", str(tmp_path))
@@ -49,7 +51,9 @@ def test_cli_refuses_a_user_without_the_role(capsys, make_user, register):
 
 def test_cli_refuses_a_forbidden_use(capsys, agent, register):
     with pytest.raises(CommandError) as refused:
-        call_command("case", "new", "--as", "agent", "--text", "Classe les agents selon leur risque de dépression.")
+        call_command(
+            "case", "new", "--as", "agent", "--text", "Classe les agents selon leur risque de dépression."
+        )
     assert "refusée" in str(refused.value)
     assert Case.objects.get().status == states.ABANDONED
 

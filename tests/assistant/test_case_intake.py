@@ -80,10 +80,15 @@ def _eml(with_executable: bool) -> bytes:
     message["Subject"] = "Question sur mes congés"
     message.set_content("Bonjour, combien de jours de congés annuels ai-je ? Paul Bernard")
     message.add_attachment(
-        "Je joins mon planning de congés 2026.".encode(), maintype="text", subtype="plain", filename="planning.txt"
+        "Je joins mon planning de congés 2026.".encode(),
+        maintype="text",
+        subtype="plain",
+        filename="planning.txt",
     )
     if with_executable:
-        message.add_attachment(b"MZ\x90\x00binary", maintype="application", subtype="octet-stream", filename="outil.exe")
+        message.add_attachment(
+            b"MZ\x90\x00binary", maintype="application", subtype="octet-stream", filename="outil.exe"
+        )
     return message.as_bytes()
 
 

@@ -45,11 +45,15 @@ def test_intake_form_shows_directives_and_keeps_text_on_error(client, agent, reg
 def test_pages_walk(client, agent, register, case_corpus):
     client.force_login(agent)
     response = client.post(
-        "/assistant/nouveau/", {"text": QUESTION, "use_case": "reponse-question-agent", "idempotency_key": "a1"}
+        "/assistant/nouveau/",
+        {"text": QUESTION, "use_case": "reponse-question-agent", "idempotency_key": "a1"},
     )
     case = Case.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/assistant/cas/{case.pk}/donnees/"
-    client.post("/assistant/nouveau/", {"text": QUESTION, "use_case": "reponse-question-agent", "idempotency_key": "a1"})
+    client.post(
+        "/assistant/nouveau/",
+        {"text": QUESTION, "use_case": "reponse-question-agent", "idempotency_key": "a1"},
+    )
     assert Case.objects.count() == 1
     review = client.get(response["Location"]).text
     assert "rhia-pii" in review and "Marie Durand" in review
@@ -81,7 +85,10 @@ def test_pages_walk(client, agent, register, case_corpus):
     assert "contenteditable" in edit and "Marie Durand" in edit
     response = client.post(
         f"/assistant/cas/{case.pk}/redaction/",
-        {"final_html": "<p>Bonjour Marie Durand,</p><p>Vous avez droit à 25 jours.</p>", "action": "validate"},
+        {
+            "final_html": "<p>Bonjour Marie Durand,</p><p>Vous avez droit à 25 jours.</p>",
+            "action": "validate",
+        },
     )
     assert response["Location"] == f"/assistant/cas/{case.pk}/"
     summary = client.get(response["Location"]).text
@@ -109,7 +116,10 @@ def test_refusal_page(client, agent, register):
     client.force_login(agent)
     response = client.post(
         "/assistant/nouveau/",
-        {"text": "Analyse les échanges entre collègues de mon service pour repérer les conflits.", "use_case": ""},
+        {
+            "text": "Analyse les échanges entre collègues de mon service pour repérer les conflits.",
+            "use_case": "",
+        },
     )
     case = Case.objects.get()
     assert case.status == states.ABANDONED

@@ -54,7 +54,9 @@ def test_untick_and_add_sources(reviewed_case, agent):
     assert [s["passage_id"] for s in case.selected_sources] == [first]
     from rhia.assistant.services import add_source_from_search
 
-    case = add_source_from_search(case, agent, query="télétravail jours par semaine", passage_id=_passage("F99003"))
+    case = add_source_from_search(
+        case, agent, query="télétravail jours par semaine", passage_id=_passage("F99003")
+    )
     assert {s["document_id"] for s in case.selected_sources} == {"F99001", "F99003"}
     assert any(s["added"] for s in case.selected_sources)
     with pytest.raises(CaseError):
@@ -82,7 +84,10 @@ def test_choose_edit_measure_and_self_validate(drafted_case, agent):
     case = validate_case(case, agent)
     assert case.status == states.VALIDATED and case.validator == agent
     validated = JournalEntry.objects.get(action="assistant.validated")
-    assert validated.payload["unchanged_share"] == case.unchanged_share and validated.payload["unedited"] is False
+    assert (
+        validated.payload["unchanged_share"] == case.unchanged_share
+        and validated.payload["unedited"] is False
+    )
     chosen = JournalEntry.objects.get(action="assistant.draft_chosen")
     assert chosen.payload == {"index": 0}
 

@@ -70,7 +70,9 @@ def test_second_validation_refuses_the_owner_even_if_validator():
             with pytest.raises(s.TransitionRefused) as refused:
                 s.transition(state, s.VALIDATE, actor, second_validation=True)
             assert refused.value.code == "second_validation"
-    assert s.transition(pending, s.VALIDATE, VALIDATOR, second_validation=True) == s.State(s.VALIDATED, s.DONE)
+    assert s.transition(pending, s.VALIDATE, VALIDATOR, second_validation=True) == s.State(
+        s.VALIDATED, s.DONE
+    )
 
 
 def test_second_validation_needs_submission_first():

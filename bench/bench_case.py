@@ -1,0 +1,235 @@
+"""Case workflow benchmark, embedded model on this machine's cores.
+
+    .venv/bin/python bench/bench_case.py [--runs 10] [--n 2] [--max-tokens 0] [--json]
+
+Measured in one fresh SQLite database (temporary RHIA_VAR_DIR), with the small fixture corpus of the
+tests and the embedded llama.cpp provider:
+- intake (paste -> usage guard -> pseudonymization) and privacy confirmation (-> retrieval) times;
+- from the agent's "Générer les propositions" submit to the first draft event of the page's
+  server-sent-event stream, and to the last one (Django test client, in process: the model time
+  dominates, the browser adds only rendering), median over --runs;
+- baseline in the same run: drafting.iter_drafts called directly on the same pseudonymized question and
+  passages (no case, no storage, no stream) -> ratio = workflow overhead;
+- DOCX and PDF export times (median of 20) and verification by hash (median of 200), against a bare
+  SHA-256 of the same file.
+The last line of stdout is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "assistant" / "fixtures"
+QUESTION = (
+    "Bonjour,\n\nJe suis Marie Durand, adjointe administrative. Combien de jours de congés annuels ai-je par an, "
+    "et puis-je reporter mes congés sur l'année suivante ?\nMerci,\nMarie Durand"
+)
+
+
+def setup(var_dir: Path):
+    os.environ["RHIA_VAR_DIR"] = str(var_dir)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rhia.settings")
+    os.environ.pop("DATABASE_URL", None)
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from io import StringIO
+
+    from rhia.accounts.models import RoleAssignment, Structure, User
+    from rhia.corpus import loaders
+    from rhia.corpus.importing import get_source, run_import
+    from rhia.corpus.models import Source
+    from rhia.llm import seed as llm_seed
+    from rhia.policy import seed as policy_seed
+
+    policy_seed.run(StringIO())
+    llm_seed.run()
+    fiches = var_dir / "fiches"
+    fiches.mkdir()
+    for path in FIXTURES.glob("F*.json"):
+        shutil.copy(path, fiches / path.name)
+    items = loaders.service_public_items(fiches)
+    run_import(
+        get_source(Source.Kind.SERVICE_PUBLIC),
+        items,
+        total=len(items),
+        label="bench",
+        keep=loaders.fiche_scope(False),
+    )
+    service = Structure.objects.create(name="Service bench", kind=Structure.Kind.SERVICE)
+    agent = User.objects.create_user("bench.agent", password="bench-password-2026", first_name="Alice",
+                                     last_name="Martin", structure=service, access=User.Access.ACTIVE)  # fmt: skip
+    RoleAssignment.objects.create(user=agent, role="agent_rh", structure=service)
+    _grant(agent)
+    return agent
+
+
+def _grant(user) -> None:
+    """Charter acknowledged and basic module completed (what the training gate asks)."""
+    from django.utils import timezone
+
+    from rhia.governance import services as governance
+    from rhia.governance.models import KitDocument
+    from rhia.training import gating
+    from rhia.training.models import Training
+    from rhia.training.services import record_completion
+
+    if governance.current_charter() is None:
+        document, _ = KitDocument.objects.get_or_create(
+            kind=KitDocument.Kind.CHARTER, defaults={"slug": "charte-ia", "title": "Charte"}
+        )
+        draft = governance.create_draft(document, body="# Charte", major=True, change_summary="", actor=None)
+        governance.validate_version(draft, actor=None)
+        governance.publish_version(draft, actor=None)
+    governance.acknowledge_current_charter(user)
+    module = gating.basic_module() or Training.objects.create(
+        code="socle",
+        title="Module socle",
+        source=Training.Source.INTERNAL,
+        duration_minutes=60,
+        is_basic=True,
+    )
+    record_completion(user, module, on=timezone.localdate())
+
+
+def median(values: list[float]) -> float:
+    return round(statistics.median(values), 4) if values else float("nan")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--n", type=int, default=2, help="drafts per case (N >= 2)")
+    parser.add_argument("--max-tokens", type=int, default=0, help="cap per draft (0: the drafting default)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    os.environ["RHIA_DRAFTS_N"] = str(args.n)
+    if args.max_tokens:
+        os.environ["RHIA_DRAFT_MAX_TOKENS"] = str(args.max_tokens)
+    var_dir = Path(tempfile.mkdtemp(prefix="rhia-bench-case-"))
+    try:
+        return run(args, var_dir)
+    finally:
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+def run(args, var_dir: Path) -> int:
+    agent = setup(var_dir)
+    from django.test import Client
+
+    from rhia.assistant.drafting import iter_drafts
+    from rhia.assistant.services import choose_draft, confirm_review, export_case, open_case, validate_case
+    from rhia.assistant.services.drafts import passages_of
+    from rhia.provenance.services import verify_file
+
+    client = Client()
+    client.force_login(agent)
+    intake, review, first, total, base_first, base_total, drafts_seen = [], [], [], [], [], [], []
+    last_case = None
+    # Warm-up: load the model once (not counted).
+    warm = confirm_review(open_case(agent, text=QUESTION), agent)
+    next(iter_drafts(warm.question, passages_of(warm), n=1, data_class=warm.data_class or "public"), None)
+    for run_index in range(args.runs):
+        started = time.perf_counter()
+        case = open_case(agent, text=QUESTION, idempotency_key=f"bench-{run_index}")
+        intake.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        case = confirm_review(case, agent)
+        review.append(time.perf_counter() - started)
+        keep = [str(source["passage_id"]) for source in case.sources[:4]]
+        started = time.perf_counter()
+        client.post(f"/assistant/cas/{case.pk}/sources/", {"source": keep})
+        client.get(f"/assistant/cas/{case.pk}/propositions/")
+        response = client.get(f"/assistant/cas/{case.pk}/propositions/flux/")
+        first_at, count = None, 0
+        for chunk in response.streaming_content:
+            text = chunk.decode() if isinstance(chunk, bytes) else chunk
+            if "event: draft" in text:
+                count += 1
+                first_at = first_at or time.perf_counter() - started
+            if "event: failure" in text:
+                raise SystemExit(f"generation failed: {text}")
+        total.append(time.perf_counter() - started)
+        first.append(first_at or float("nan"))
+        drafts_seen.append(count)
+        case.refresh_from_db()
+        last_case = case
+        # Baseline: the drafting function alone, same question and passages.
+        started = time.perf_counter()
+        base_first_at = None
+        for _draft in iter_drafts(case.question, passages_of(case), n=args.n, data_class=case.data_class):
+            base_first_at = base_first_at or time.perf_counter() - started
+        base_total.append(time.perf_counter() - started)
+        base_first.append(base_first_at or float("nan"))
+        print(f"run {run_index + 1}/{args.runs}: first draft {first[-1]:.1f} s, all {count} drafts {total[-1]:.1f} s "
+              f"(baseline {base_first[-1]:.1f} / {base_total[-1]:.1f} s)", flush=True)  # fmt: skip
+
+    case = validate_case(choose_draft(last_case, agent, 0), agent)
+    export_times: dict[str, list[float]] = {"docx": [], "pdf": []}
+    results = {}
+    for fmt in ("docx", "pdf"):
+        for _ in range(20):
+            started = time.perf_counter()
+            results[fmt] = export_case(case, agent, fmt)
+            export_times[fmt].append(time.perf_counter() - started)
+    import hashlib
+
+    verify_times, hash_times = [], []
+    sample = results["pdf"]
+    for _ in range(200):
+        started = time.perf_counter()
+        status = verify_file(sample.filename, sample.content).status
+        verify_times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        hashlib.sha256(sample.content).hexdigest()
+        hash_times.append(time.perf_counter() - started)
+    assert status == "exact", status
+
+    figures = {
+        "runs": args.runs,
+        "drafts_per_case": args.n,
+        "drafts_seen_min": min(drafts_seen) if drafts_seen else 0,
+        "cores": os.cpu_count(),
+        "intake_s_median": median(intake),
+        "review_and_retrieval_s_median": median(review),
+        "submit_to_first_draft_s_median": median(first),
+        "submit_to_all_drafts_s_median": median(total),
+        "baseline_first_draft_s_median": median(base_first),
+        "baseline_all_drafts_s_median": median(base_total),
+        "ratio_first_vs_baseline": round(median(first) / median(base_first), 3) if base_first else None,
+        "ratio_all_vs_baseline": round(median(total) / median(base_total), 3) if base_total else None,
+        "export_docx_ms_median": round(median(export_times["docx"]) * 1000, 1),
+        "export_pdf_ms_median": round(median(export_times["pdf"]) * 1000, 1),
+        "verify_by_hash_ms_median": round(median(verify_times) * 1000, 3),
+        "bare_sha256_ms_median": round(median(hash_times) * 1000, 3),
+        "verify_vs_bare_sha256": round(median(verify_times) / max(median(hash_times), 1e-9), 1),
+    }
+    print()
+    print(f"Cas ({args.runs} essais, {args.n} propositions, {os.cpu_count()} cœurs) :")
+    print(f"  soumission -> 1re proposition visible : {figures['submit_to_first_draft_s_median']:.1f} s "
+          f"(fonction de rédaction seule : {figures['baseline_first_draft_s_median']:.1f} s, "
+          f"ratio {figures['ratio_first_vs_baseline']})")  # fmt: skip
+    print(f"  soumission -> toutes les propositions : {figures['submit_to_all_drafts_s_median']:.1f} s "
+          f"(seule : {figures['baseline_all_drafts_s_median']:.1f} s, ratio {figures['ratio_all_vs_baseline']})")  # fmt: skip
+    print(f"  export DOCX {figures['export_docx_ms_median']} ms, PDF {figures['export_pdf_ms_median']} ms ; "
+          f"vérification par empreinte {figures['verify_by_hash_ms_median']} ms "
+          f"(SHA-256 seul {figures['bare_sha256_ms_median']} ms)")  # fmt: skip
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

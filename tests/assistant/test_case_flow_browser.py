@@ -1,0 +1,183 @@
+"""The whole case in Debian's chromium, with the real embedded model: an agent prepares, a validator
+validates, the exports are opened with python-docx, pypdf and LibreOffice and verified by hash."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import import_case_corpus, seed_register
+
+pytestmark = [pytest.mark.browser, pytest.mark.model, pytest.mark.django_db(transaction=True)]
+
+EMAIL = (
+    "De : Marie Durand <marie.durand@example.fr>\n"
+    "Objet : congés annuels\n\n"
+    "Bonjour,\n\nJe suis Marie Durand, adjointe administrative au lycée Jean Moulin. Combien de jours de "
+    "congés annuels ai-je par an, et puis-je reporter des congés sur l'année suivante ?\n"
+    "Mon téléphone : 06 12 34 56 78.\n\nMerci,\nMarie Durand"
+)
+
+
+@pytest.fixture
+def flow_data(tmp_path, make_user, grant_assistant_access, monkeypatch):
+    from rhia.llm import seed as llm_seed
+    from rhia.policy.models import OPERATIONAL_USE_CASE, UseCase
+
+    monkeypatch.setenv("RHIA_DRAFTS_N", "2")
+    monkeypatch.setenv("RHIA_DRAFT_MAX_TOKENS", "110")
+    monkeypatch.setenv("RHIA_DRAFT_RETRY", "0")
+    seed_register()
+    import_case_corpus(tmp_path)
+    llm_seed.run()
+    UseCase.objects.filter(slug=OPERATIONAL_USE_CASE).update(requires_second_validation=True)
+    agent = grant_assistant_access(
+        make_user("agent_rh", username="agent.demo", first_name="Alice", last_name="Martin")
+    )
+    validator = grant_assistant_access(
+        make_user("valideur", username="valideur.demo", first_name="Victor", last_name="Leroy")
+    )
+    return agent, validator
+
+
+def _logout(page):
+    page.click("form[action='/comptes/deconnexion/'] button")
+    page.wait_for_load_state("networkidle")
+
+
+def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp_path):
+    agent, validator = flow_data
+    browser_login(agent)
+    page.goto(f"{live_server.url}/assistant/")
+    screenshot("case-01-home")
+    page.click("#new-case")
+    assert "Ce que vous pouvez faire" in page.inner_text("main")
+    page.fill("#text", EMAIL)
+    screenshot("case-02-intake")
+    page.click("#intake-submit")
+    page.wait_for_url("**/donnees/")
+
+    # Privacy review: detections highlighted; the agent adds one the detection missed.
+    marks = page.locator("mark.rhia-pii")
+    assert marks.count() >= 3
+    highlighted = " ".join(marks.all_inner_texts())
+    assert "Marie Durand" in highlighted and "marie.durand@example.fr" in highlighted
+    page.fill("#pii-add-value", "lycée Jean Moulin")
+    page.select_option("#pii-add-label", "OTHER")
+    screenshot("case-03-review")
+    page.click("#review-confirm")
+    page.wait_for_url("**/sources/")
+
+    # Sources: official passages; the question as the model will see it has no personal data.
+    question = page.locator("#pseudonymized-question").inner_text()
+    assert "Marie Durand" not in question and "lycée Jean Moulin" not in question and "06 12" not in question
+    assert page.locator("#sources-form input[name=source]:checked").count() >= 1
+    assert "F99001" in page.inner_text("#sources-form")
+    screenshot("case-04-sources")
+    page.click("#generate-drafts")
+    page.wait_for_url("**/propositions/")
+
+    # Drafts, streamed: at least two, side by side, re-identified for the agent.
+    page.wait_for_selector("#drafts[data-complete=true]", timeout=480_000)
+    cards = page.locator(".rhia-draft")
+    assert cards.count() >= 2
+    assert page.locator("text=Tout accepter").count() == 0
+    citation = page.locator(".rhia-draft a.rhia-cite").first
+    if citation.count():
+        citation.click()
+        target = citation.get_attribute("href")
+        assert page.locator(f"{target} .fr-accordion__btn").get_attribute("aria-expanded") == "true"
+    screenshot("case-05-drafts")
+    page.click("#choose-1")
+    page.wait_for_url("**/redaction/")
+
+    # Edit: the agent adds a closing line in bold; the diff and the unchanged share are shown.
+    editor = page.locator("#editor")
+    editor.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.click("[data-command=bold]")
+    page.keyboard.type("Le service des ressources humaines reste à votre disposition.")
+    page.click("#save-final")
+    page.wait_for_load_state("networkidle")
+    assert "reste à votre disposition" in " ".join(page.locator("#case-diff ins").all_inner_texts())
+    share = page.inner_text("#unchanged-share")
+    assert "%" in share
+    screenshot("case-06-edit")
+    page.click("#submit-validation")
+    page.wait_for_load_state("networkidle")
+    assert "En validation" in page.inner_text("#case-status")
+    _logout(page)
+
+    # The validator: queue, diff and sources, validation, exports.
+    browser_login(validator)
+    page.goto(f"{live_server.url}/assistant/validation/")
+    screenshot("case-07-queue")
+    page.click("#queue a.fr-btn")
+    page.wait_for_url("**/valider/")
+    assert page.locator("#case-diff ins").count() >= 1
+    assert page.locator("#case-sources section").count() >= 1
+    assert "Marie Durand" in page.inner_text("#final-text")
+    screenshot("case-08-validate")
+    page.click("#validate")
+    page.wait_for_load_state("networkidle")
+    assert "Validé" in page.inner_text("#case-status")
+    files = {}
+    for fmt in ("docx", "pdf"):
+        with page.expect_download() as download_info:
+            page.click(f"#export-{fmt}")
+        download = download_info.value
+        files[fmt] = (download.suggested_filename, Path(download.path()).read_bytes())
+    page.reload()
+    screenshot("case-09-exported")
+    assert "Exporté" in page.inner_text("#case-status")
+    _check_exports(files, tmp_path)
+
+
+def _check_exports(files: dict, tmp_path: Path) -> None:
+    from docx import Document
+    from pypdf import PdfReader
+
+    from rhia.provenance.services import verify_file
+
+    mention = "Réponse préparée avec l'aide de l'outil d'IA rhia"
+    docx_name, docx_bytes = files["docx"]
+    document = Document(io.BytesIO(docx_bytes))
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert mention in text and "Victor Leroy" in text and "Marie Durand" in text
+    assert "reste à votre disposition" in text
+    from rhia.provenance.metadata import read_docx, read_pdf
+
+    meta = read_docx(docx_bytes)
+    assert meta, "DOCX custom properties missing"
+    assert any("compositeWithTrainedAlgorithmicMedia" in str(value) for value in meta.values())
+
+    pdf_name, pdf_bytes = files["pdf"]
+    reader = PdfReader(io.BytesIO(pdf_bytes))
+    pdf_text = " ".join(page.extract_text() for page in reader.pages)
+    assert "outil d'IA rhia" in " ".join(pdf_text.split())
+    xmp = reader.xmp_metadata
+    assert xmp is not None and b"DigitalSourceType" in xmp.stream.get_data()
+    assert any("compositeWithTrainedAlgorithmicMedia" in str(value) for value in read_pdf(pdf_bytes).values())
+
+    assert verify_file(docx_name, docx_bytes).status == "exact"
+    assert verify_file(pdf_name, pdf_bytes).status == "exact"
+
+    # LibreOffice converts the DOCX: a different file with the same text is still recognised.
+    source = tmp_path / docx_name
+    source.write_bytes(docx_bytes)
+    profile = tmp_path / "lo-profile"
+    subprocess.run(
+        ["/usr/bin/soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path / "converted"), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    converted = (tmp_path / "converted" / source.with_suffix(".pdf").name).read_bytes()
+    converted_text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(converted)).pages)
+    assert "outil d'IA rhia" in " ".join(converted_text.split())
+    result = verify_file("converti.pdf", converted)
+    assert result.status in ("same_text", "exact"), result.status
+    assert result.record is not None and result.record.validator_name == "Victor Leroy"
