@@ -91,7 +91,7 @@ def parse_article(content: bytes) -> ParsedDocument:
         raise ParseError("texte de l'article (BLOC_TEXTUEL/CONTENU) vide")
     label = f"Article {num}" if num else "Article"
     title = f"{text_title} — {label}" if text_title else label
-    kind = "code" if text_nature.upper() == "CODE" else "loda"
+    kind = "codes" if text_nature.upper() == "CODE" else "loda"
     return ParsedDocument(
         doc_id=article_id,
         title=title,
