@@ -30,8 +30,16 @@ def answer(**overrides) -> ExportableAnswer:
         "agent_name": "Jean Martin",
         "ai_uses": ["recherche des textes applicables", "proposition de rédaction"],
         "sources": [
-            ("F488", "Congés annuels dans la fonction publique", "https://www.service-public.fr/particuliers/vosdroits/F488"),
-            ("LEGIARTI000044420497", "Code général de la fonction publique, article L621-1", "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000044420497"),
+            (
+                "F488",
+                "Congés annuels dans la fonction publique",
+                "https://www.service-public.fr/particuliers/vosdroits/F488",
+            ),
+            (
+                "LEGIARTI000044420497",
+                "Code général de la fonction publique, article L621-1",
+                "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000044420497",
+            ),
         ],
         "provider": "embarqué (llama.cpp)",
         "model": "qwen2.5-0.5b-instruct",

@@ -59,12 +59,13 @@ STATUS_LABELS = {
     "modified": "Document modifié : ce fichier porte les marques d'un export rhia, mais son texte a été "
     "changé depuis la validation.",
     "unknown": "Document inconnu : rhia n'a aucune trace de ce document.",
+    "code_found": "Référence connue : un document portant cette référence a bien été exporté par rhia.",
 }
 
 
 @dataclass
 class VerifyResult:
-    """``status``: exact, same_text, modified or unknown; ``details`` is JSON-serialisable."""
+    """``status``: exact, same_text, modified or unknown (``code_found`` for a code lookup); ``details`` is JSON-serialisable."""
 
     status: str
     record: Any  # ExportRecord | None

@@ -177,7 +177,11 @@ def header_items(values: dict[str, str]) -> list[tuple[str, str]]:
 def read_eml(content: bytes) -> dict[str, str]:
     try:
         message = BytesParser(policy=policy.default).parsebytes(content, headersonly=True)
-        return {key: str(message[names[2]]).strip() for key, names in FIELDS.items() if message.get(names[2])}
+        return {
+            key: " ".join(str(message[names[2]]).split())
+            for key, names in FIELDS.items()
+            if message.get(names[2])
+        }
     except Exception:  # noqa: BLE001 - malformed headers: no usable metadata
         return {}
 

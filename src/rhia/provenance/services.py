@@ -228,3 +228,33 @@ def verify_and_journal(name: str, content: bytes, *, actor: Any = None, channel:
             },
         )
     return result
+
+
+def verify_code(code: str, *, actor: Any = None, channel: str = "web") -> VerifyResult:
+    """Look up the verification code printed on a (paper) copy; journals "provenance.verified"."""
+    from rhia.audit.journal import record as journal
+
+    code = code.strip().upper()
+    record = ExportRecord.objects.filter(code=code).first()
+    details: dict[str, Any] = {"code": code, "matched_by": "code" if record else None}
+    if record is None:
+        result = VerifyResult("unknown", None, details)
+    else:
+        details["note"] = (
+            "La référence existe : comparez le texte de votre exemplaire à celui du dossier pour "
+            "savoir s'il a été modifié (ou déposez le fichier)."
+        )
+        result = VerifyResult("code_found", record, details)
+    with transaction.atomic():
+        journal(
+            "provenance.verified",
+            actor=actor,
+            obj=record,
+            payload={
+                "status": result.status,
+                "record": record.code if record else None,
+                "kind": "code",
+                "channel": channel,
+            },
+        )
+    return result

@@ -1,2 +1,8 @@
+from django.urls import path
+
+from rhia.provenance import views
+
 app_name = "provenance"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.verify, name="verify"),
+]
