@@ -5,6 +5,7 @@ from __future__ import annotations
 import mimetypes
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -56,6 +57,11 @@ def lifecycle_detail(request, slug: str):
     form = StepForm()
     errors_for: str | None = None
     if request.method == "POST":
+        if not (
+            has_perm(request.user, "governance.lifecycle")
+            or has_perm(request.user, "governance.direction_validate")
+        ):
+            raise PermissionDenied("Le cycle de vie est en consultation seule pour votre rôle.")
         form = StepForm(request.POST, request.FILES)
         if form.is_valid():
             try:
