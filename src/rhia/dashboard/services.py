@@ -1,0 +1,201 @@
+"""Loads the journal, reports and training records for a structure subtree and feeds the pure indicators.
+
+Case and refusal figures come from the journal only (actions "assistant.case_created",
+"assistant.validated", "assistant.exported", "policy.refused"), so the dashboard does not depend on
+the case models.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.utils import timezone
+
+from rhia.accounts.authz import structures_for
+from rhia.accounts.models import Structure, User
+from rhia.audit.models import JournalEntry
+from rhia.dashboard import indicators as ind
+from rhia.training.models import Competence, Enrolment, SelfAssessment
+from rhia.training.services import agents_in, latest_levels
+
+ACTIONS = ("assistant.case_created", "assistant.validated", "assistant.exported", "policy.refused")
+PERIODS = {
+    4: "4 dernières semaines",
+    12: "12 dernières semaines",
+    26: "6 derniers mois",
+    52: "12 derniers mois",
+}
+DEFAULT_WEEKS = 12
+
+
+@dataclass
+class Dashboard:
+    root: Structure
+    weeks: int
+    since: date
+    adoption: ind.Adoption
+    vigilance: ind.Vigilance
+    refusals: list[tuple[str, ind.Cell]]
+    reports: list[tuple[str, ind.Cell]] | None  # None when the governance app has no report model
+    coverage: ind.Coverage
+    levels: list[ind.LevelRow]
+    substructures: list[tuple[str, ind.Adoption, ind.Coverage]]
+
+
+def scope(user: User):
+    return structures_for(user, "dashboard.view")
+
+
+def select_root(user: User, structure_id: str | int | None) -> Structure | None:
+    allowed = scope(user)
+    if structure_id and str(structure_id).isdigit():
+        chosen = allowed.filter(pk=int(structure_id)).first()
+        if chosen:
+            return chosen
+    ordered = sorted(allowed, key=lambda s: (s.path.count("/"), s.path))
+    return ordered[0] if ordered else None
+
+
+def _refusal_labels() -> dict[str, str]:
+    try:
+        from rhia.policy.guard import shipped_rules
+
+        return {key: meta.get("label", key) for key, meta in shipped_rules().get("categories", {}).items()}
+    except (ImportError, OSError, ValueError, AttributeError):
+        return {}
+
+
+def _events(structure_ids: list[int], since: datetime) -> list[ind.Event]:
+    rows = JournalEntry.objects.filter(
+        action__in=ACTIONS, structure_id__in=structure_ids, created_at__gte=since
+    ).values_list("action", "actor_id", "structure_id", "created_at", "payload")
+    return [ind.Event(a, actor, structure, at, payload or {}) for a, actor, structure, at, payload in rows]
+
+
+def _reports(structure_ids: list[int], since: datetime):
+    try:
+        from rhia.governance.models import MisuseReport
+        from rhia.governance.models.reports import ReportStatus
+    except ImportError:
+        return None
+    statuses = list(
+        MisuseReport.objects.filter(structure_id__in=structure_ids, created_at__gte=since).values_list(
+            "status", flat=True
+        )
+    )
+    return ind.reports_by_status(statuses, list(ReportStatus.choices))
+
+
+def _coverage(agents: list[User]) -> tuple[ind.Coverage, dict[int, dict[int, int]]]:
+    population = {a.pk for a in agents}
+    completed = Enrolment.objects.filter(user_id__in=population, completed_on__isnull=False)
+    basic = set(completed.filter(training__is_basic=True).values_list("user_id", flat=True))
+    any_done = set(completed.values_list("user_id", flat=True))
+    assessed = set(SelfAssessment.objects.filter(user_id__in=population).values_list("user_id", flat=True))
+    return ind.coverage(population, basic, any_done, assessed), latest_levels(agents)
+
+
+def build(root: Structure, *, weeks: int = DEFAULT_WEEKS, today: date | None = None) -> Dashboard:
+    weeks = weeks if weeks in PERIODS else DEFAULT_WEEKS
+    today = today or timezone.localdate()
+    week_list = ind.week_starts(today, weeks)
+    since = timezone.make_aware(datetime.combine(week_list[0], time.min))
+    subtree = list(root.subtree())
+    ids = [s.pk for s in subtree]
+    events = _events(ids, since)
+    agents = list(agents_in(subtree))
+
+    def local_date(moment: datetime) -> date:
+        return timezone.localtime(moment).date()
+
+    coverage, levels = _coverage(agents)
+    names = {c.pk: c.name for c in Competence.objects.all()}
+    per_competence = {name: [lv[cid] for lv in levels.values() if cid in lv] for cid, name in names.items()}
+
+    substructures = []
+    for child in root.children.all().order_by("name"):
+        child_ids = set(child.subtree().values_list("pk", flat=True))
+        child_agents = [a for a in agents if a.structure_id in child_ids]
+        child_events = [e for e in events if e.structure_id in child_ids]
+        child_coverage, _ = _coverage(child_agents)
+        substructures.append(
+            (
+                child.name,
+                ind.adoption(
+                    child_events, population=len(child_agents), weeks=week_list, local_date=local_date
+                ),
+                child_coverage,
+            )
+        )
+    return Dashboard(
+        root=root,
+        weeks=weeks,
+        since=week_list[0],
+        adoption=ind.adoption(events, population=len(agents), weeks=week_list, local_date=local_date),
+        vigilance=ind.vigilance(events),
+        refusals=ind.refusals_by_category(events, _refusal_labels()),
+        reports=_reports(ids, since),
+        coverage=coverage,
+        levels=ind.level_distribution(per_competence),
+        substructures=substructures,
+    )
+
+
+def to_csv(board: Dashboard) -> str:
+    """Every figure of the page, suppressed ones as "< 5" (UTF-8 with BOM, semicolons)."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["Indicateur", "Détail", "Valeur"])
+    period = f"depuis le {board.since:%d/%m/%Y} ({board.weeks} semaines)"
+    writer.writerow(["Périmètre", board.root.name, period])
+    a, v, c = board.adoption, board.vigilance, board.coverage
+    for label, cell in [
+        ("Agents concernés", a.population),
+        ("Agents actifs", a.active_agents),
+        ("Part d'agents actifs", a.active_share),
+        ("Dossiers créés", a.cases),
+    ]:
+        writer.writerow(["Adoption", label, cell.display])
+    for point in a.weekly:
+        writer.writerow(["Dossiers par semaine", f"semaine du {point.week:%d/%m/%Y}", point.cases.display])
+    for label, cell in [
+        ("Réponses exportées", v.exports),
+        ("Part exportée sans aucune modification", v.unedited_share),
+        ("Réponses validées", v.validations),
+        ("Part médiane de texte inchangé", v.median_unchanged),
+    ]:
+        writer.writerow(["Vigilance", label, cell.display])
+    for label, cell in board.refusals:
+        writer.writerow(["Refus par catégorie", label, cell.display])
+    for label, cell in board.reports or []:
+        writer.writerow(["Signalements par statut", label, cell.display])
+    for label, cell in [
+        ("Agents concernés", c.population),
+        ("Module socle suivi", c.basic_completed),
+        ("Taux de couverture du module socle", c.basic_share),
+        ("Agents pas encore formés", c.not_trained),
+        ("Agents ayant suivi au moins une formation", c.any_training),
+        ("Agents ayant fait leur auto-positionnement", c.assessed),
+    ]:
+        writer.writerow(["Formation", label, cell.display])
+    for row in board.levels:
+        for level, cell in enumerate(row.levels, start=1):
+            writer.writerow(["Auto-positionnement", f"{row.competence} — niveau {level}", cell.display])
+        writer.writerow(["Auto-positionnement", f"{row.competence} — niveau moyen", row.average.display])
+    for name, adoption, coverage in board.substructures:
+        writer.writerow(["Par structure", f"{name} — agents actifs", adoption.active_agents.display])
+        writer.writerow(["Par structure", f"{name} — dossiers", adoption.cases.display])
+        writer.writerow(["Par structure", f"{name} — pas encore formés", coverage.not_trained.display])
+    return out.getvalue()
+
+
+def period_weeks(raw: str | None) -> int:
+    try:
+        value = int(raw or DEFAULT_WEEKS)
+    except ValueError:
+        return DEFAULT_WEEKS
+    return value if value in PERIODS else DEFAULT_WEEKS
