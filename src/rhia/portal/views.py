@@ -10,7 +10,11 @@ from rhia.accounts.authz import AUTHENTICATED, PUBLIC, require
 @require(AUTHENTICATED)
 def home(request):
     # What the user may do comes from the same permission table as the checks (navigation.items_for).
-    return render(request, "portal/home.html", {"title": "Accueil"})
+    from rhia.training.notices import assistant_notices
+
+    return render(
+        request, "portal/home.html", {"title": "Accueil", "home_notices": assistant_notices(request.user)}
+    )
 
 
 @require(PUBLIC)
