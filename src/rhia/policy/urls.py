@@ -1,2 +1,10 @@
+from django.urls import path
+
+from rhia.policy import views
+
 app_name = "policy"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.register, name="register"),
+    path("verifier/", views.check, name="check"),
+    path("<slug:slug>/", views.detail, name="detail"),
+]

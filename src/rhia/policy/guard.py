@@ -1,0 +1,336 @@
+"""The usage guard: deterministic, explainable detection of forbidden uses (pure Python, no Django).
+
+Rules are data (``data/guard_rules.json``, plus extra rules an administrator adds in the
+database, see ``services.current_ruleset``). Patterns are regular expressions applied to the
+*folded* request: lower case, no accents, typographic apostrophes replaced by ``'``, single
+spaces. A rule fires when one of its ``patterns`` matches, and, if it has ``requires``, one
+of those matches too, and none of its ``unless`` matches. Attachments are classified by
+document type (``doctype``): an attachment that *is* a CV or a cover letter is refused
+whatever the request says.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from re import _constants as _C  # noqa: PLC2701 - pattern introspection for the prefix optimisation
+from re import _parser  # noqa: PLC2701
+from typing import Any
+
+from rhia.policy import doctype
+
+RULES_FILE = Path(__file__).resolve().parent / "data" / "guard_rules.json"
+# A request longer than this is also classified as a document (a CV pasted in the text box).
+PASTED_DOCUMENT_CHARS = 400
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "œ": "oe", "æ": "ae", "\u00a0": " "})
+_SPACES = re.compile(r"\s+")
+# "M. Durand" -> "m durand": abbreviations must not look like the end of a sentence.
+_ABBREVIATIONS = re.compile(r"\b(m|mm|mme|mmes|mlle|dr|pr|me)\. ")
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, plain apostrophes, single spaces: the form rules are written for."""
+    text = unicodedata.normalize("NFKD", text.lower().translate(_APOSTROPHES))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _ABBREVIATIONS.sub(r"\1 ", _SPACES.sub(" ", text)).strip()
+
+
+@dataclass(frozen=True)
+class Rule:
+    rule_id: str
+    category: str
+    description: str
+    patterns: re.Pattern
+    requires: tuple[re.Pattern, ...] = ()  # every group must match (each group is an alternation)
+    unless: re.Pattern | None = None
+    use_case: str | None = None
+    charter_article: str | None = None
+    per_sentence: bool = False  # signal rules: all groups must co-occur in one sentence
+    heads: tuple[frozenset[str], ...] = ()  # prefilter: each set must meet the text's word heads
+
+    def possible(self, text_heads: frozenset[str]) -> bool:
+        return all(not heads.isdisjoint(text_heads) for heads in self.heads)
+
+    def _match_one(self, folded: str) -> list[str]:
+        hit = self.patterns.search(folded)
+        if hit is None:
+            return []
+        matched = [hit.group(0)]
+        for group in self.requires:
+            extra = group.search(folded)
+            if extra is None:
+                return []
+            matched.append(extra.group(0))
+        if self.unless is not None and self.unless.search(folded):
+            return []
+        return matched
+
+    def match(self, folded: str, sentences: Sequence[str] = ()) -> list[str]:
+        if not self.per_sentence:
+            return self._match_one(folded)
+        for sentence in sentences or (folded,):
+            matched = self._match_one(sentence)
+            if matched:
+                return matched
+        return []
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!;])\s+|\n+")
+
+
+def sentences_of(folded: str) -> list[str]:
+    return [part for part in _SENTENCE_END.split(folded) if part]
+
+
+@dataclass
+class GuardDecision:
+    allowed: bool
+    category: str | None = None
+    rule_id: str | None = None
+    use_case_slug: str | None = None
+    charter_article: str | None = None
+    reason: str = ""
+    matched: list[str] = field(default_factory=list)
+    source: str = "request"  # request | attachment name
+    journal_seq: int | None = None  # seq of the "policy.refused" journal entry (set by services.enforce)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "allowed": self.allowed,
+            "category": self.category,
+            "rule_id": self.rule_id,
+            "use_case_slug": self.use_case_slug,
+            "charter_article": self.charter_article,
+            "reason": self.reason,
+            "matched": self.matched,
+            "source": self.source,
+            "journal_seq": self.journal_seq,
+        }
+
+
+ALLOWED_REASON = "Aucun usage interdit détecté : la demande peut être traitée, sous votre responsabilité et avec validation humaine."
+
+
+def _literal_prefixes(items: Any) -> set[str] | None:
+    """Literal strings a match must start with (None when unknown), from the parsed pattern."""
+    prefix = ""
+    for op, av in items:
+        if op is _C.AT and not prefix:
+            continue
+        if op is _C.LITERAL:
+            prefix += chr(av)
+            continue
+        if prefix:
+            return {prefix}
+        if op is _C.SUBPATTERN:
+            return _literal_prefixes(av[-1])
+        if op is _C.BRANCH:
+            union: set[str] = set()
+            for alternative in av[1]:
+                found = _literal_prefixes(alternative)
+                if not found:
+                    return None
+                union |= found
+            return union
+        if op is _C.MAX_REPEAT and av[0] > 0:
+            return _literal_prefixes(av[2])
+        return None
+    return {prefix} if prefix else None
+
+
+_HEAD_CHARS = 8
+_LEADING_WORD = re.compile(rf"[a-z0-9]{{1,{_HEAD_CHARS}}}")
+
+
+def _heads(prefixes: set[str] | None) -> frozenset[str] | None:
+    if not prefixes:
+        return None
+    heads = set()
+    for prefix in prefixes:
+        lead = _LEADING_WORD.match(prefix)
+        if lead is None:
+            return None
+        heads.add(lead.group(0))
+    return frozenset(heads)
+
+
+def _compile(patterns: Sequence[str] | str | None) -> re.Pattern | None:
+    if not patterns:
+        return None
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def _prefilter(pattern: re.Pattern | None) -> frozenset[str] | None:
+    """Word heads one of which must appear in the text for ``pattern`` to match."""
+    if pattern is None:
+        return None
+    try:
+        return _heads(_literal_prefixes(_parser.parse(pattern.pattern)))
+    except Exception:  # noqa: BLE001 - the prefilter is an optimisation only
+        return None
+
+
+_TOKENS = re.compile(r"[a-z0-9]+")
+
+
+def text_heads(folded: str) -> frozenset[str]:
+    """Every head (first 1 to 8 letters) of the words of ``folded`` (for the rule prefilter)."""
+    heads = set()
+    for token in set(_TOKENS.findall(folded)):
+        heads.update(token[:k] for k in range(1, min(len(token), _HEAD_CHARS) + 1))
+    return frozenset(heads)
+
+
+def _compile_groups(groups: Sequence[str] | Sequence[Sequence[str]] | str | None) -> tuple[re.Pattern, ...]:
+    """``["a", "b"]`` is one group (a or b); ``[["a"], ["b"]]`` is two groups (a and b)."""
+    if not groups:
+        return ()
+    if isinstance(groups, str) or all(isinstance(g, str) for g in groups):
+        return (_compile(groups),)
+    return tuple(_compile(group) for group in groups if group)
+
+
+class RuleError(ValueError):
+    """A rule that cannot be loaded (French message)."""
+
+
+@dataclass
+class RuleSet:
+    categories: dict[str, dict[str, str]]
+    rules: list[Rule]
+    documents: dict[str, dict[str, str]]
+
+    def category_label(self, category: str) -> str:
+        return self.categories.get(category, {}).get("label", category)
+
+    def _refusal(
+        self,
+        rule_id: str,
+        category: str,
+        description: str,
+        matched: list[str],
+        use_case: str | None,
+        article: str | None,
+        source: str,
+    ) -> GuardDecision:
+        meta = self.categories.get(category, {})
+        use_case = use_case or meta.get("use_case")
+        article = article or meta.get("charter_article")
+        where = "dans la demande" if source == "request" else f"dans la pièce jointe « {source} »"
+        reason = (
+            f"Demande refusée — usage interdit de l'IA en RH : {self.category_label(category)}. "
+            f"Règle « {rule_id} » ({description}), détectée {where}."
+        )
+        if article:
+            reason += f" Référence : {article}."
+        return GuardDecision(False, category, rule_id, use_case, article, reason, matched, source)
+
+    def check(self, text: str, attachments: Iterable[tuple[str, str]] = ()) -> GuardDecision:
+        folded = fold(text or "")
+        sentences = sentences_of(folded)
+        heads = text_heads(folded)
+        for rule in self.rules:
+            if not rule.possible(heads):
+                continue
+            matched = rule.match(folded, sentences)
+            if matched:
+                return self._refusal(
+                    rule.rule_id,
+                    rule.category,
+                    rule.description,
+                    matched,
+                    rule.use_case,
+                    rule.charter_article,
+                    "request",
+                )
+        documents = [(name or "pièce jointe", content or "") for name, content in attachments]
+        if len(folded) >= PASTED_DOCUMENT_CHARS:
+            documents.append(("request", text))
+        for name, content in documents:
+            kind = doctype.classify(name if name != "request" else "", content)
+            if kind.kind in self.documents:
+                spec = self.documents[kind.kind]
+                return self._refusal(
+                    spec["rule_id"],
+                    spec["category"],
+                    spec["description"],
+                    kind.features,
+                    spec.get("use_case"),
+                    spec.get("charter_article"),
+                    name,
+                )
+        return GuardDecision(True, reason=ALLOWED_REASON)
+
+
+def build_ruleset(data: dict[str, Any], extra_rules: Iterable[dict[str, Any]] = ()) -> RuleSet:
+    rules = []
+    for raw in [*data.get("rules", []), *extra_rules]:
+        try:
+            patterns, requires = _compile(raw["patterns"]), _compile_groups(raw.get("requires"))
+            heads = tuple(h for h in map(_prefilter, (patterns, *requires)) if h)
+            rules.append(
+                Rule(
+                    rule_id=raw["id"],
+                    category=raw["category"],
+                    description=raw.get("description", ""),
+                    patterns=patterns,
+                    requires=requires,
+                    unless=_compile(raw.get("unless")),
+                    use_case=raw.get("use_case"),
+                    charter_article=raw.get("charter_article"),
+                    per_sentence=bool(raw.get("per_sentence", False)),
+                    heads=heads,
+                )
+            )
+        except (KeyError, re.error, TypeError) as error:
+            raise RuleError(f"Règle « {raw.get('id', '?')} » invalide : {error}") from error
+    return RuleSet(categories=data.get("categories", {}), rules=rules, documents=data.get("documents", {}))
+
+
+def validate_patterns(patterns: Iterable[str]) -> list[str]:
+    """French error messages for patterns that are not valid regular expressions."""
+    errors = []
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            errors.append(f"Motif « {pattern} » invalide : {error}.")
+    return errors
+
+
+@lru_cache(maxsize=1)
+def shipped_rules() -> dict[str, Any]:
+    return json.loads(RULES_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def default_ruleset() -> RuleSet:
+    return build_ruleset(shipped_rules())
+
+
+def check_request(text: str, attachments: Sequence[tuple[str, str]] = ()) -> GuardDecision:
+    """Classify a request and its attachments (filename, extracted text) against forbidden uses.
+
+    Uses the shipped rules plus the administrator's extra rules when Django is configured.
+    """
+    if _django_ready():
+        from rhia.policy.services import current_ruleset
+
+        return current_ruleset().check(text, attachments)
+    return default_ruleset().check(text, attachments)
+
+
+def _django_ready() -> bool:
+    try:
+        from django.apps import apps
+    except ImportError:
+        return False
+    return apps.ready
