@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import markdown
@@ -35,12 +36,20 @@ FONT_CANDIDATES = [
 ]  # fmt: skip
 
 
+_HEADING = re.compile(r"^(#{1,6})[ \t]+", re.MULTILINE)
+
+
 class FontMissing(RuntimeError):
     pass
 
 
-def to_html(body: str) -> str:
-    """Markdown -> sanitised HTML: no script, no style, no event attribute, only http(s)/mailto links."""
+def to_html(body: str, *, demote: int = 0) -> str:
+    """Markdown -> sanitised HTML: no script, no style, no event attribute, only http(s)/mailto links.
+
+    ``demote`` shifts headings down (1: "#" becomes <h2>) so the page keeps a single <h1>.
+    """
+    if demote:
+        body = _HEADING.sub(lambda m: "#" * min(len(m.group(1)) + demote, 6) + " ", body)
     raw = markdown.markdown(body, extensions=_EXTENSIONS, output_format="html")
     return nh3.clean(
         raw,
@@ -92,13 +101,13 @@ def to_pdf(*, title: str, version: str, status_line: str, body: str) -> bytes:
     pdf.multi_cell(0, 6, f"Version {version} — {status_line}", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(0, 0, 0)
     pdf.ln(4)
-    html = to_html(_strip_first_heading(body, title))
+    html = to_html(strip_first_heading(body, title))
     pdf.set_font("Kit", "", 11)
     pdf.write_html(html, font_family="Kit")
     return bytes(pdf.output())
 
 
-def _strip_first_heading(body: str, title: str) -> str:
+def strip_first_heading(body: str, title: str) -> str:
     """The title is already printed: drop a leading "# <title>" line to avoid repeating it."""
     lines = body.lstrip().splitlines()
     if lines and lines[0].startswith("# ") and lines[0][2:].strip() == title.strip():

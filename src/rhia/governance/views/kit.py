@@ -87,7 +87,7 @@ def document(request, slug: str):
             "title": document.title,
             "document": document,
             "version": version,
-            "html": rendering.to_html(version.body),
+            "html": rendering.to_html(rendering.strip_first_heading(version.body, document.title), demote=1),
             "history": history.select_related("validated_by", "published_by"),
             "is_charter": is_charter,
             "acknowledged": is_charter and services.has_acknowledged_current_charter(request.user),
@@ -268,7 +268,7 @@ def acknowledge(request):
         {
             "title": "Prendre connaissance de la charte",
             "charter": charter,
-            "html": rendering.to_html(charter.body) if charter else "",
+            "html": rendering.to_html(charter.body, demote=1) if charter else "",
             "acknowledgment": acknowledgment,
             "previous": previous if acknowledgment is None else None,
             "form": form,

@@ -1,0 +1,77 @@
+"""Browser: an agent accepts the charter, then files an anonymous report (Debian's chromium)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from rhia.accounts.roles import Role
+from rhia.audit.models import JournalEntry
+from rhia.governance import seed, services
+from rhia.governance.models import MisuseReport
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_agent_acknowledges_the_charter(browser_login, make_user, live_server, screenshot):
+    seed.run(io.StringIO())
+    agent = make_user(Role.AGENT_RH.value, first_name="Camille", last_name="Moreau")
+    page = browser_login(agent)
+    page.goto(f"{live_server.url}/gouvernance/")
+    assert page.locator("#rhia-ack-needed").is_visible()
+    page.click("#rhia-ack-needed a")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").inner_text() == "Prendre connaissance de la charte"
+    assert "Article 1 — L'humain décide" in page.locator("#rhia-charter-text").inner_text()
+    screenshot("governance-acknowledgment")
+
+    page.click("#rhia-ack-form button[type=submit]")  # without ticking the box
+    page.wait_for_load_state("networkidle")
+    assert "Cochez la case" in page.content()
+    assert not services.has_acknowledged_current_charter(agent)
+
+    page.check("#id_accept", force=True)
+    page.click("#rhia-ack-form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert "votre prise de connaissance de la charte (version 1.0) est enregistrée" in page.content()
+    assert services.has_acknowledged_current_charter(agent)
+    page.goto(f"{live_server.url}/gouvernance/charte/prise-de-connaissance/")
+    assert page.locator("#rhia-ack-done").is_visible()
+    screenshot("governance-acknowledgment-done")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_agent_files_an_anonymous_report(browser_login, make_user, live_server, screenshot):
+    from rhia.audit.journal import record
+
+    agent = make_user(Role.AGENT_RH.value, first_name="Camille", last_name="Moreau")
+    refusal = record("policy.refused", actor=agent, payload={"category": "sante_mentale", "channel": "case"})
+    page = browser_login(agent)
+    page.goto(f"{live_server.url}/gouvernance/signaler/?refus={refusal.seq}&cas=CAS-12")
+    assert f"le refus n° {refusal.seq}" in page.locator("#rhia-report-link").inner_text()
+    page.select_option("#id_category", "refus_injustifie")
+    page.fill(
+        "#id_description",
+        "La demande portait sur un congé de maladie ordinaire, pas sur la santé mentale d'un agent.",
+    )
+    page.check("#id_anonymous", force=True)
+    screenshot("governance-report-form")
+    page.click("#rhia-report-form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert "Votre signalement anonyme a été transmis" in page.content()
+    screenshot("governance-report-sent")
+
+    report = MisuseReport.objects.get()
+    assert (
+        report.anonymous
+        and report.reporter_id is None
+        and report.case_reference == ""
+        and report.refusal_seq is None
+    )
+    assert report.refusal_category == "sante_mentale"
+    assert JournalEntry.objects.get(action="governance.report_created").actor_id is None
+
+    page.goto(f"{live_server.url}/gouvernance/mes-signalements/")
+    assert "Vous n'avez fait aucun signalement nominatif." in page.content()
