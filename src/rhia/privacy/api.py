@@ -1,7 +1,5 @@
 """JSON API of the privacy shield: the same service functions as ``rhia privacy scan``."""
 
-from __future__ import annotations
-
 from ninja import Router, Schema
 from ninja.errors import HttpError
 

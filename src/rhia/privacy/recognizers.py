@@ -132,9 +132,9 @@ STREET_TYPES = (
     r"parvis|traverse|mont[ée]e|chauss[ée]e|villa|clos|mail|rampe|venelle|ruelle|domaine|chemin rural|zone|za|zi|zac"
 )
 PARTICLE = r"(?:de|du|des|la|le|les|aux|au|à|et|sur|sous|en|l['’]|d['’])"
-CAP_WORD = r"[A-ZÀ-Ý0-9][\w’'\-.]*"
+CAP_WORD = r"[A-ZÀ-Ý0-9][\w’'\-]*"
 STREET_NAME = rf"(?:{PARTICLE}{SP}*)*{CAP_WORD}(?:{SP}+(?:{PARTICLE}{SP}*)*{CAP_WORD}){{0,6}}"
-CITY = rf"[A-ZÀ-Ý][\w’'\-]*(?:(?:{SP}|-)(?:(?:sur|sous|en|l[èe]s|le|la|de|du|des|aux|d['’]|l['’])(?:{SP}|-))?[A-ZÀ-Ý][\w’'\-]*){{0,4}}(?:{SP}+(?:CEDEX|Cedex)(?:{SP}+\d{{1,2}})?)?"
+CITY = rf"[A-ZÀ-Ý][\w’'\-]*(?:(?:{SP}|-)(?:(?:sur|sous|en|l[èe]s|le|la|de|du|des|aux|d['’]|l['’])(?:{SP}|-))?(?!CEDEX|Cedex)[A-ZÀ-Ý][\w’'\-]*){{0,4}}(?:{SP}+(?:CEDEX|Cedex)(?:{SP}+\d{{1,2}})?)?"
 NUMBER = rf"\d{{1,4}}(?:{SP}?(?:bis|ter|quater|[A-D])\b)?"
 POSTCODE = rf"(?:\d{{5}}|\d{{2}}{SP}\d{{3}})"
 ADDRESS_RE = re.compile(
