@@ -17,6 +17,9 @@ def new_code() -> str:
 
 
 class ExportRecord(models.Model):
+    """Kept after the case content is purged: it holds no answer text and no title (which may name
+    the staff member), only fingerprints, the case reference, the validator and the AI use."""
+
     class Format(models.TextChoices):
         DOCX = "docx", "Word (DOCX)"
         PDF = "pdf", "PDF"
@@ -31,7 +34,6 @@ class ExportRecord(models.Model):
     text_fingerprint = models.CharField("empreinte du texte du document", max_length=64, db_index=True)
     body_fingerprint = models.CharField("empreinte du texte de la réponse", max_length=64, db_index=True)
     case_reference = models.CharField("référence du dossier", max_length=64, db_index=True)
-    title = models.CharField("titre", max_length=300, blank=True)
     validator_name = models.CharField("validé par", max_length=200)
     validator_role = models.CharField("fonction du valideur", max_length=200, blank=True)
     validated_at = models.DateTimeField("validé le")
@@ -67,7 +69,6 @@ class ExportRecord(models.Model):
         return {
             "code": self.code,
             "case_reference": self.case_reference,
-            "title": self.title,
             "format": self.format,
             "filename": self.filename,
             "exported_at": self.created_at.isoformat(timespec="seconds") if self.created_at else None,

@@ -79,7 +79,6 @@ def render_pdf(blocks: list[Block], *, core: dict[str, str], xmp: str) -> bytes:
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_font("DejaVu", fname=str(_font("DejaVuSans.ttf")))
     pdf.add_font("DejaVu", style="B", fname=str(_font("DejaVuSans-Bold.ttf")))
-    pdf.add_font("DejaVu", style="I", fname=str(_font("DejaVuSans-Oblique.ttf")))
     pdf.set_title(core["title"])
     pdf.set_subject(core["subject"])
     pdf.set_author(core["author"])
@@ -105,7 +104,7 @@ def render_pdf(blocks: list[Block], *, core: dict[str, str], xmp: str) -> bytes:
             pdf.ln(1)
         elif block.kind in ("mention", "code"):
             pdf.ln(2)
-            pdf.set_font("DejaVu", "I" if block.kind == "mention" else "", 8.5)
+            pdf.set_font("DejaVu", "", 8.5)  # two font files only: each one costs ~130 ms to load
             pdf.set_text_color(0x3A)
             pdf.multi_cell(width, 4.5, block.text, new_x="LMARGIN", new_y="NEXT")
             pdf.set_text_color(0)

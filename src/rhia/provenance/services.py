@@ -120,7 +120,6 @@ def export_answer(
         text_fingerprint=fingerprint(document_text),
         body_fingerprint=fingerprint(answer.final_text),
         case_reference=_one_line(answer.case_reference)[:64],
-        title=_one_line(answer.title)[:300],
         validator_name=_one_line(answer.validator_name)[:200],
         validator_role=_one_line(answer.validator_role)[:200],
         validated_at=validated_at,
