@@ -51,3 +51,21 @@ def test_refusals_are_for_correspondents_only(client, make_user):
     client.force_login(make_user(Role.ETHICS_REFERENT.value, structure="academy"))
     assert client.get("/api/governance/refusals?days=30").json()["rows"] == []
     assert client.get("/api/governance/refusals?days=7").status_code == 400
+
+
+@pytest.mark.django_db
+def test_status_command_prints_json_on_last_line(make_user):
+    from django.core.management import call_command
+
+    from rhia.governance import services
+
+    seed.run(io.StringIO())
+    agent = make_user(Role.AGENT_RH.value)
+    services.acknowledge_current_charter(agent)
+    out = io.StringIO()
+    call_command("governance_status", "--json", stdout=out)
+    lines = out.getvalue().strip().splitlines()
+    summary = json.loads(lines[-1])
+    assert summary["charter_version"] == "1.0" and summary["acknowledged_current_major"] == 1
+    assert summary["reports"]["recu"] == 0
+    assert "Charte en vigueur : version 1.0" in lines[0]

@@ -1,6 +1,5 @@
 """JSON API of the governance app (mounted at /api/governance/): the same services as the pages."""
 
-
 from django.http import HttpResponse
 from django.urls import reverse
 from ninja import Router, Schema
