@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, time
 
 from django.utils import timezone
@@ -191,6 +191,41 @@ def to_csv(board: Dashboard) -> str:
         writer.writerow(["Par structure", f"{name} — dossiers", adoption.cases.display])
         writer.writerow(["Par structure", f"{name} — pas encore formés", coverage.not_trained.display])
     return out.getvalue()
+
+
+def as_dict(board: Dashboard) -> dict:
+    """JSON-ready form of every figure (the same cells as the page and the CSV)."""
+
+    def pairs(rows):
+        return [{"label": label, **asdict(cell)} for label, cell in rows or []]
+
+    return {
+        "structure": {"id": board.root.pk, "name": board.root.name},
+        "since": board.since.isoformat(),
+        "weeks": board.weeks,
+        "min_group": ind.MIN_GROUP,
+        "adoption": {
+            "population": asdict(board.adoption.population),
+            "active_agents": asdict(board.adoption.active_agents),
+            "active_share": asdict(board.adoption.active_share),
+            "cases": asdict(board.adoption.cases),
+            "weekly": [{"week": p.week.isoformat(), **asdict(p.cases)} for p in board.adoption.weekly],
+        },
+        "vigilance": {key: asdict(value) for key, value in vars(board.vigilance).items()},
+        "refusals": pairs(board.refusals),
+        "reports": None if board.reports is None else pairs(board.reports),
+        "training": {key: asdict(value) for key, value in vars(board.coverage).items()},
+        "levels": [
+            {
+                "competence": row.competence,
+                "assessed": asdict(row.assessed),
+                "levels": [asdict(cell) for cell in row.levels],
+                "average": asdict(row.average),
+                "to_reinforce": asdict(row.to_reinforce),
+            }
+            for row in board.levels
+        ],
+    }
 
 
 def period_weeks(raw: str | None) -> int:

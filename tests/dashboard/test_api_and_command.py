@@ -1,0 +1,41 @@
+"""The dashboard API and ``rhia dashboard`` return the same suppressed figures as the page."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from rhia.accounts.roles import Role
+from rhia.audit.journal import record
+
+pytestmark = pytest.mark.django_db
+
+
+def test_api_indicators(client, make_user, structures):
+    agents = [make_user(Role.AGENT_RH.value) for _ in range(3)]
+    for agent in agents:
+        record("assistant.case_created", actor=agent, payload={"use_case": "x", "data_class": "public"})
+    client.force_login(make_user(Role.ETHICS_COMMITTEE.value, structure="academy"))
+    body = client.get("/api/dashboard/indicators").json()
+    assert body["adoption"]["active_agents"] == {"value": None, "display": "< 5", "suppressed": True}
+    assert body["adoption"]["population"]["display"] == "< 5"
+    assert body["min_group"] == 5
+    assert client.get(f"/api/dashboard/indicators?structure={structures['other'].pk}").status_code == 403
+    client.force_login(make_user(Role.AGENT_RH.value))
+    assert client.get("/api/dashboard/indicators").status_code == 403
+
+
+def test_command_json(make_user):
+    agents = [make_user(Role.AGENT_RH.value) for _ in range(6)]
+    for agent in agents:
+        record("assistant.case_created", actor=agent, payload={"use_case": "x", "data_class": "public"})
+    out = io.StringIO()
+    call_command("dashboard", "--json", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert json.loads(lines[-1])["adoption"]["active_agents"]["value"] == 6
+    assert any(
+        line.startswith("Adoption") and line.endswith(" 6") and "Agents actifs" in line for line in lines
+    )
