@@ -63,9 +63,7 @@ class Command(BaseCommand):
             "Signalements : "
             + ", ".join(f"{ReportStatus(s).label} {n}" for s, n in summary["reports"].items())
         )
-        write(
-            "Cycle de vie : " + ", ".join(f"{LABELS[s]} {n}" for s, n in summary["lifecycle"].items() if n)
-            or "aucun cas d'usage"
-        )
+        states = ", ".join(f"{LABELS[s]} {n}" for s, n in summary["lifecycle"].items() if n)
+        write("Cycle de vie : " + (states or "aucun cas d'usage au registre"))
         if options["json"]:
             write(json.dumps(summary, ensure_ascii=False))
