@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from rhia.provenance.labels import DIGITAL_SOURCE_TYPE
-from rhia.provenance.metadata import read_docx
+from rhia.provenance.metadata import read_docx, read_odt
 from rhia.provenance.services import export_answer, verify_file
 from tests.provenance.answers import answer
 from tests.provenance.office import convert_with_libreoffice, edit_docx
@@ -93,3 +93,16 @@ def test_docx_converted_to_pdf_by_libreoffice_keeps_its_text_fingerprint():
     assert verdict.status == "modified"
     assert verdict.record == result.record
     assert verdict.details["matched_by"] == "printed_code"
+
+
+def test_libreoffice_reads_the_custom_properties():
+    """A real office suite understands the custom properties part: converted to ODT, they become user fields."""
+    result = export_answer(answer(), "docx")
+    converted = convert_with_libreoffice(result.filename, result.content, "odt")
+    metadata = read_odt(converted)
+    assert metadata["record"] == result.record.code
+    assert metadata["validator"] == "Claire Dupont-Lefèvre"
+    assert metadata["digital_source_type"] == DIGITAL_SOURCE_TYPE
+    verdict = verify_file("converti.odt", converted)
+    assert verdict.status == "same_text"
+    assert verdict.details["metadata"]["record"] == result.record.code

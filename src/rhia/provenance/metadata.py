@@ -93,6 +93,27 @@ def read_docx(content: bytes) -> dict[str, str]:
     return found
 
 
+_ODF_META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+
+
+def read_odt(content: bytes) -> dict[str, str]:
+    """OpenDocument user-defined fields: what an office suite makes of the DOCX custom properties."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            if "meta.xml" not in archive.namelist():
+                return {}
+            root = etree.fromstring(archive.read("meta.xml"), parser=_SAFE_PARSER)
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
+        return {}
+    by_name = {names[0]: key for key, names in FIELDS.items()}
+    found = {}
+    for field in root.iter(f"{{{_ODF_META}}}user-defined"):
+        key = by_name.get(field.get(f"{{{_ODF_META}}}name", ""))
+        if key:
+            found[key] = "".join(field.itertext()).strip()
+    return found
+
+
 # --- PDF XMP ----------------------------------------------------------------------------------
 
 
@@ -187,7 +208,7 @@ def read_eml(content: bytes) -> dict[str, str]:
 
 
 _SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-READERS = {"docx": read_docx, "pdf": read_pdf, "eml": read_eml}
+READERS = {"docx": read_docx, "odt": read_odt, "pdf": read_pdf, "eml": read_eml}
 
 
 def read_metadata(kind: str, content: bytes) -> dict[str, str]:

@@ -60,6 +60,8 @@ def render_docx(blocks: list[Block], *, core: dict[str, str], custom_xml: bytes)
     properties.last_modified_by = core["author"]
     properties.comments = core["comments"]
     properties.keywords = core["keywords"]
+    properties.created = properties.modified = core["date"]
+    properties.revision = 1
     package = document.part.package
     for relationship in list(package.rels.values()):
         if relationship.reltype == RELATIONSHIP_TYPE.CUSTOM_PROPERTIES:

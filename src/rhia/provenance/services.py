@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from django.db import transaction
@@ -97,8 +97,12 @@ def export_answer(
         "author": _one_line(answer.validator_name),
         "comments": visible_mention,
         "keywords": f"rhia; IA; {code}",
+        "date": timezone.now(),
     }
     if fmt == "docx":
+        core["date"] = (
+            core["date"].astimezone(UTC).replace(tzinfo=None)
+        )  # OOXML core dates are UTC, naive here
         content = render.render_docx(blocks, core=core, custom_xml=custom_properties_xml(values))
     elif fmt == "pdf":
         content = render.render_pdf(
