@@ -116,6 +116,8 @@ class ImportTask(models.Model):
     skipped = models.PositiveIntegerField("hors périmètre", default=0)
     failed = models.PositiveIntegerField("en erreur", default=0)
     errors = models.JSONField("erreurs", default=list, blank=True)
+    # What to run when the task is queued from a page: {"action": "fetch-service-public", "all": false}.
+    params = models.JSONField("paramètres", default=dict, blank=True)
     message = models.CharField("message", max_length=500, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

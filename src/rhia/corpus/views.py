@@ -11,6 +11,7 @@ from rhia.corpus.importing import get_source, run_import
 from rhia.corpus.loaders import upload_items
 from rhia.corpus.models import ImportTask, Source
 from rhia.corpus.status import corpus_status
+from rhia.corpus.tasks import queue_fetch, start_in_background
 from rhia.extraction import SUPPORTED_LABEL
 
 
@@ -32,6 +33,16 @@ class UploadForm(forms.Form):
 @require("corpus.manage")
 def sources(request):
     form = UploadForm()
+    if request.method == "POST" and request.POST.get("action") == "fetch":
+        if ImportTask.objects.filter(
+            status__in=[ImportTask.Status.PENDING, ImportTask.Status.RUNNING]
+        ).exists():
+            messages.warning(request, "Un import est déjà en cours : attendez qu'il se termine.")
+        else:
+            task = queue_fetch(all_fiches=request.POST.get("all") == "1", user=request.user)
+            start_in_background(task)
+            messages.info(request, "Import lancé : son avancement s'affiche ci-dessous.")
+        return redirect("corpus:sources")
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():

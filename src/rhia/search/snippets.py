@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rhia.search.analysis import _token
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[^\w]+|_", re.UNICODE)
 
 
-def _matches(word: str, terms: set[str]) -> bool:
+@lru_cache(maxsize=100_000)
+def _word_token(word: str) -> str | None:
     bare = re.sub(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]", "", word, flags=re.IGNORECASE)
-    token = _token(bare.lower(), bare.isupper() and len(bare) > 1)
+    return _token(bare.lower(), bare.isupper() and len(bare) > 1)
+
+
+def _matches(word: str, terms: set[str]) -> bool:
+    token = _word_token(word)
     return token is not None and token in terms
 
 

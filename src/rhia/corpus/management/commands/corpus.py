@@ -36,6 +36,8 @@ class Command(BaseCommand):
         )
         imp.add_argument("--owner", default="", help="document : service propriétaire.")
         imp.add_argument("--json", action="store_true")
+        work = sub.add_parser("work", help="Exécuter les imports mis en file depuis la page Sources.")
+        work.add_argument("--once", action="store_true", help="S'arrêter quand la file est vide.")
         status = sub.add_parser("status", help="État du corpus et des derniers imports.")
         status.add_argument("--json", action="store_true")
 
@@ -43,6 +45,8 @@ class Command(BaseCommand):
         try:
             if options["action"] == "status":
                 return self._status(options)
+            if options["action"] == "work":
+                return self._work(options)
             if options["action"] == "fetch":
                 cache = Path(settings.VAR_DIR) / "corpus"
                 cache.mkdir(parents=True, exist_ok=True)
@@ -109,6 +113,21 @@ class Command(BaseCommand):
             )
         if task.status == task.Status.FAILED:
             raise CommandError(task.message)
+
+    def _work(self, options) -> None:
+        import time
+
+        from rhia.corpus.tasks import claim_next, run_task
+
+        while True:
+            task = claim_next()
+            if task is None:
+                if options["once"]:
+                    return
+                time.sleep(5)
+                continue
+            task = run_task(task)
+            self.stdout.write(f"{task.label} : {task.get_status_display()} — {task.message}")
 
     def _status(self, options) -> None:
         status = corpus_status()
