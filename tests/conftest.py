@@ -12,7 +12,15 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "var" / "screenshots"
-_DB_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server", "client", "admin_client", "django_user_model"}
+_DB_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_setup",
+    "live_server",
+    "client",
+    "admin_client",
+    "django_user_model",
+}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -21,7 +29,9 @@ def pytest_collection_modifyitems(config, items):
         return
     keep, drop = [], []
     for item in items:
-        touches_db = item.get_closest_marker("django_db") is not None or bool(_DB_FIXTURES & set(getattr(item, "fixturenames", ())))
+        touches_db = item.get_closest_marker("django_db") is not None or bool(
+            _DB_FIXTURES & set(getattr(item, "fixturenames", ()))
+        )
         (keep if touches_db else drop).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
@@ -77,7 +87,13 @@ def browser():
         instance = playwright.chromium.launch(
             executable_path="/usr/bin/chromium",
             headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield instance
         instance.close()
@@ -135,13 +151,20 @@ def grant_assistant_access(db):
                 defaults={"slug": "charte-ia", "title": "Charte d'utilisation des outils d'IA"},
             )
             draft = governance.create_draft(
-                document, body="# Charte\n\nL'IA propose, l'agent décide.", major=True, change_summary="", actor=None
+                document,
+                body="# Charte\n\nL'IA propose, l'agent décide.",
+                major=True,
+                change_summary="",
+                actor=None,
             )
             governance.validate_version(draft, actor=None)
             governance.publish_version(draft, actor=None)
         governance.acknowledge_current_charter(user)
         module = gating.basic_module() or Training.objects.create(
-            code="socle-test", title="Module socle (test)", source=Training.Source.INTERNAL, duration_minutes=60,
+            code="socle-test",
+            title="Module socle (test)",
+            source=Training.Source.INTERNAL,
+            duration_minutes=60,
             is_basic=True,
         )
         record_completion(user, module, on=timezone.localdate())

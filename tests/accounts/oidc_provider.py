@@ -36,7 +36,14 @@ class LocalOIDCProvider:
 
     def id_token(self) -> str:
         now = int(time.time())
-        body = {"iss": self.url, "aud": self.client_id, "iat": now, "exp": now + 300, "nonce": self.nonce, **self.claims}
+        body = {
+            "iss": self.url,
+            "aud": self.client_id,
+            "iat": now,
+            "exp": now + 300,
+            "nonce": self.nonce,
+            **self.claims,
+        }
         return jwt.encode(body, self._key, algorithm="RS256", headers={"kid": "test-key"})
 
     def _handler(self):
@@ -69,7 +76,10 @@ class LocalOIDCProvider:
                 if self.path != "/token" or form.get("code", [""])[0] not in provider.codes:
                     return self._json(400, {"error": "invalid_grant"})
                 provider.codes.discard(form["code"][0])
-                return self._json(200, {"access_token": "access-token", "token_type": "Bearer", "id_token": provider.id_token()})
+                return self._json(
+                    200,
+                    {"access_token": "access-token", "token_type": "Bearer", "id_token": provider.id_token()},
+                )
 
         return Handler
 

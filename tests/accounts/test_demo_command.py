@@ -14,7 +14,18 @@ def test_demo_creates_one_account_per_role_and_is_idempotent(capsys):
     call_command("demo")
     first = capsys.readouterr().out
     assert "Notez ces mots de passe" in first
-    users = User.objects.filter(username__in=["agent", "valideur", "referent", "commission", "dpo", "formation", "representant", "admin"])
+    users = User.objects.filter(
+        username__in=[
+            "agent",
+            "valideur",
+            "referent",
+            "commission",
+            "dpo",
+            "formation",
+            "representant",
+            "admin",
+        ]
+    )
     assert users.count() == 8
     assert {a.role for u in users for a in u.role_assignments.all()} == {r.value for r in Role}
     hashes = dict(users.values_list("username", "password"))

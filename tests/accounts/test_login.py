@@ -17,7 +17,9 @@ def test_passwords_are_hashed_with_argon2(make_user):
 @pytest.mark.django_db
 def test_login_then_home_lists_what_the_role_allows(client, make_user):
     user = make_user(Role.AGENT_RH.value)
-    response = client.post("/comptes/connexion/", {"username": user.username, "password": PASSWORD}, follow=True)
+    response = client.post(
+        "/comptes/connexion/", {"username": user.username, "password": PASSWORD}, follow=True
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "Ce que vous pouvez faire" in page

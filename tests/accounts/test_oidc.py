@@ -12,7 +12,12 @@ from rhia.accounts.roles import Role
 from rhia.audit.models import JournalEntry
 from tests.accounts.oidc_provider import LocalOIDCProvider
 
-CLAIMS = {"sub": "proconnect-subject-123", "email": "jeanne.martin@education.gouv.fr", "given_name": "Jeanne", "usual_name": "Martin"}
+CLAIMS = {
+    "sub": "proconnect-subject-123",
+    "email": "jeanne.martin@education.gouv.fr",
+    "given_name": "Jeanne",
+    "usual_name": "Martin",
+}
 
 
 def _login_through_provider(client, provider):

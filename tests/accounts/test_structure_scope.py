@@ -15,7 +15,10 @@ def test_scope_covers_subtree_only(make_user, structures):
     assert has_perm(referent, "governance.handle_reports", structures["service"])
     assert not has_perm(referent, "governance.handle_reports", structures["other"])
     assert not has_perm(referent, "governance.handle_reports", structures["ministry"])
-    assert set(structures_for(referent, "governance.handle_reports")) == {structures["academy"], structures["service"]}
+    assert set(structures_for(referent, "governance.handle_reports")) == {
+        structures["academy"],
+        structures["service"],
+    }
 
 
 @pytest.mark.django_db

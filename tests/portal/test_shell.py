@@ -34,15 +34,29 @@ def test_french_403_names_the_missing_right(client, make_user):
 def test_production_refuses_default_secret_and_debug():
     env = {"RHIA_ENV": "production", "RHIA_ALLOWED_HOSTS": "rhia.example", "PATH": "/usr/bin:/bin"}
     result = subprocess.run(
-        [sys.executable, "-c", "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='rhia.settings'; django.setup()"],
-        env=env, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='rhia.settings'; django.setup()",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode != 0
     assert "RHIA_SECRET_KEY" in result.stderr
     env.update({"RHIA_SECRET_KEY": "x" * 50, "RHIA_DEBUG": "1", "RHIA_VAULT_KEY": "k"})
     result = subprocess.run(
-        [sys.executable, "-c", "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='rhia.settings'; django.setup()"],
-        env=env, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='rhia.settings'; django.setup()",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode != 0 and "RHIA_DEBUG" in result.stderr
 
