@@ -160,6 +160,7 @@ def open_case(
                     "use_case": decision.use_case_slug,
                     "charter_article": decision.charter_article,
                     "reason": decision.reason,
+                    "journal_seq": getattr(decision, "journal_seq", None),
                 }
             case.save()
             record(

@@ -53,5 +53,4 @@ def confirm_review(case: Case, user, *, added=(), removed=()) -> Case:
         case.review_confirmed_at = timezone.now()
         case.save()
     # Retrieval and intent run on the pseudonymized question only.
-    retrieve_sources(case, user)
-    return case
+    return retrieve_sources(case, user)
