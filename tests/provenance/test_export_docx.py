@@ -33,6 +33,11 @@ def test_docx_opens_with_mention_sources_and_code():
     assert document.core_properties.title == "Vos droits à congé annuel"
     assert document.core_properties.author == "Claire Dupont-Lefèvre"
     assert result.record.code in document.core_properties.keywords
+    assert document.core_properties.created.year >= 2026
+    lang = document.styles["Normal"].element.rPr.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}lang"
+    )
+    assert lang.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val") == "fr-FR"
 
 
 def test_docx_custom_properties_part_is_registered():

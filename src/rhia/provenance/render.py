@@ -38,6 +38,7 @@ def render_docx(blocks: list[Block], *, core: dict[str, str], custom_xml: bytes)
     from docx.shared import Pt, RGBColor
 
     document = docx.Document()
+    _set_language(document, "fr-FR")
     for block in blocks:
         if block.kind == "title":
             document.add_heading(block.text, level=0)
@@ -64,13 +65,27 @@ def render_docx(blocks: list[Block], *, core: dict[str, str], custom_xml: bytes)
     properties.revision = 1
     package = document.part.package
     for relationship in list(package.rels.values()):
-        if relationship.reltype == RELATIONSHIP_TYPE.CUSTOM_PROPERTIES:
+        # Replace any custom properties; drop the template's thumbnail, which shows another document.
+        if relationship.reltype in (RELATIONSHIP_TYPE.CUSTOM_PROPERTIES, RELATIONSHIP_TYPE.THUMBNAIL):
             package.rels.pop(relationship.rId)
     part = Part(PackURI("/docProps/custom.xml"), CONTENT_TYPE.OFC_CUSTOM_PROPERTIES, custom_xml, package)
     package.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _set_language(document, language: str) -> None:
+    """Declare the text French (spell checking, screen readers) on the default paragraph style."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run_properties = document.styles["Normal"].element.get_or_add_rPr()
+    lang = run_properties.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        run_properties.append(lang)
+    lang.set(qn("w:val"), language)
 
 
 def render_pdf(blocks: list[Block], *, core: dict[str, str], xmp: str) -> bytes:
