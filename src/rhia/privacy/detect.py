@@ -47,7 +47,9 @@ def scan(text: str, *, use_ner: bool = True) -> ScanResult:
     found.extend(recognizers.find_custom(text, recognizers.custom_patterns()))
     patterns = resolve(found)
     persons = find_persons(text, patterns, use_spacy=use_ner)
-    return ScanResult(entities=resolve(patterns + persons), sensitive=find_sensitive(text))
+    entities = resolve(patterns + persons)
+    names = [(e.start, e.end) for e in entities if e.label == "PERSON"]
+    return ScanResult(entities=entities, sensitive=find_sensitive(text, names))
 
 
 def data_class(result: ScanResult) -> str:

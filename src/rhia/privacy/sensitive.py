@@ -8,6 +8,7 @@ may only go to on-premises providers), they are not redacted.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from rhia.privacy.entities import SensitiveHit
 from rhia.privacy.names import fold
@@ -292,9 +293,11 @@ _NEUTRAL = re.compile(r"(?<![\w])(?:" + "|".join(NEUTRALISERS) + r")(?![\w])")
 UPPER_ONLY = frozenset({"fo", "sud", "sud education", "das", "rom", "roms", "fiv", "pma", "aah", "lfi"})
 
 
-def find_sensitive(text: str) -> list[SensitiveHit]:
+def find_sensitive(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[SensitiveHit]:
+    """Sensitive categories of ``text``; words inside ``exclude`` spans (detected names: M. Gay,
+    Mme Chrétien) do not count."""
     folded = fold(text)
-    neutral = [(m.start(), m.end()) for m in _NEUTRAL.finditer(folded)]
+    neutral = [(m.start(), m.end()) for m in _NEUTRAL.finditer(folded)] + list(exclude)
     hits: dict[str, list[str]] = {}
     for category, regex in _COMPILED.items():
         for m in regex.finditer(folded):
