@@ -2,74 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import subprocess
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
 import pytest
 
-
-class FlakyServer:
-    """An OpenAI-style endpoint that fails on purpose: answers from ``script`` in order, then ``then``.
-
-    Each item is an HTTP status (int) or "hang" (sleeps past the client's timeout). 200 answers a
-    valid chat completion.
-    """
-
-    def __init__(self):
-        self.script: list = []
-        self.then = 200
-        self.hits = 0
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def do_POST(self):
-                length = int(self.headers.get("Content-Length") or 0)
-                self.rfile.read(length)
-                server.hits += 1
-                action = server.script.pop(0) if server.script else server.then
-                if action == "hang":
-                    time.sleep(1.0)
-                    action = 200
-                if action == 200:
-                    body = json.dumps(
-                        {
-                            "model": "flaky",
-                            "choices": [
-                                {"message": {"role": "assistant", "content": "ok"}, "finish_reason": "stop"}
-                            ],
-                            "usage": {"prompt_tokens": 3, "completion_tokens": 1},
-                        }
-                    ).encode()
-                else:
-                    body = json.dumps({"error": {"message": "échec volontaire"}}).encode()
-                try:
-                    self.send_response(action)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+from tests.llm.servers import FlakyServer
 
 
 @pytest.fixture
