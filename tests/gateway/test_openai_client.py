@@ -188,4 +188,8 @@ def test_embeddings_are_pseudonymized(openai_client, upstream_provider, upstream
         model="rhia", input=["Note de service sur le télétravail", QUESTION_WITH_PII]
     )
     assert len(result.data) == 2
+    # The client asked for base64 (its default) and decoded our little-endian float32 vectors.
+    assert result.data[0].embedding == pytest.approx(
+        [0.1, 0.2, float(len("Note de service sur le télétravail"))]
+    )
     assert "Jeanne" not in _received_text(upstream)

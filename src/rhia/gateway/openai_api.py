@@ -8,7 +8,7 @@ import uuid
 
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer
 
 from rhia.gateway import pipeline, quota
@@ -67,6 +67,22 @@ def on_auth_error(request, exc):
             type="invalid_request_error",
             code="invalid_api_key",
         )
+    )
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc: HttpError):
+    if exc.status_code == 400:  # unreadable JSON body
+        return _error(
+            GatewayError(
+                400,
+                "Requête invalide : corps JSON illisible.",
+                type="invalid_request_error",
+                code="invalid_json",
+            )
+        )
+    return _error(
+        GatewayError(exc.status_code, "Requête refusée.", type="invalid_request_error", code="http_error")
     )
 
 

@@ -38,7 +38,7 @@ class EmbeddingRequest(BaseModel):
     model_config = ConfigDict(extra="allow")
     model: str = Field(min_length=1, max_length=200)
     input: str | list[str] = Field(min_length=1)
-    encoding_format: Literal["float"] | None = None
+    encoding_format: Literal["float", "base64"] | None = None
 
 
 class ErrorBody(BaseModel):
@@ -93,7 +93,7 @@ class ChatCompletion(BaseModel):
 class EmbeddingItem(BaseModel):
     object: Literal["embedding"] = "embedding"
     index: int
-    embedding: list[float]
+    embedding: list[float] | str
 
 
 class EmbeddingList(BaseModel):
