@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rhia.extraction import extract
+from rhia.extraction import Section, extract
 from tests.extraction import files
 
 
@@ -37,14 +37,14 @@ def test_pdf_one_section_per_page():
 
 def test_html_headings_and_noise_removed():
     html = (
-        "<!DOCTYPE html><html><head><title>Guide</title><script>alert(1)</script></head><body>"
+        "<!DOCTYPE html><html><head><title>Guide</title><script>alert(1)</script></head><body><nav>Accueil Menu</nav>"
         "<h1>Rémunération</h1><p>Le traitement <b>indiciaire</b> est versé.</p><ul><li>NBI</li><li>SFT</li></ul>"
         "<h2>Primes</h2><p>Le RIFSEEP comprend deux parts.</p><style>p{}</style></body></html>"
     )
     result = extract("guide.html", html.encode())
     assert result.kind == "html"
     assert result.title == "Guide"
-    assert "alert" not in result.text and "p{}" not in result.text
+    assert "alert" not in result.text and "p{}" not in result.text and "Menu" not in result.text
     assert result.sections[0].path == ["Rémunération"]
     assert "Le traitement indiciaire est versé." in result.sections[0].text
     assert "- NBI" in result.sections[0].text
@@ -77,3 +77,43 @@ def test_type_detected_by_content_not_extension():
     assert extract("sans-extension", files.odt_bytes()).kind == "odt"
     assert extract("page.txt", b"<!doctype html><html><body><h1>T</h1><p>x</p></body></html>").kind == "html"
     assert extract("message.txt", files.eml_bytes()).kind == "eml"
+
+
+def test_odt_tables_and_lists():
+    import io
+
+    from odfdo import Document, Header, List, Paragraph, Table
+
+    document = Document("text")
+    document.body.append(Header(1, "Barème"))
+    table = Table("t", width=2, height=1)
+    table.set_value((0, 0), "Échelon 1")
+    table.set_value((1, 0), "12 mois")
+    document.body.append(table)
+    document.body.append(List(["Premier point", "Second point"]))
+    document.body.append(Paragraph("Fin."))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = extract("bareme.odt", buffer.getvalue())
+    assert result.sections[0].path == ["Barème"]
+    assert "Échelon 1 | 12 mois" in result.text
+    assert "Premier point" in result.text and "Fin." in result.text
+
+
+def test_docx_outline_level_without_heading_style():
+    import io
+
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    heading = document.add_paragraph("Chapitre personnalisé")
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), "0")
+    heading._p.get_or_add_pPr().append(outline)
+    document.add_paragraph("Contenu du chapitre.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = extract("perso.docx", buffer.getvalue())
+    assert result.sections == [Section(path=["Chapitre personnalisé"], text="Contenu du chapitre.")]

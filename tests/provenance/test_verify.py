@@ -87,3 +87,10 @@ def test_export_with_plain_date_and_no_sources():
     result = export_answer(exportable, "pdf")
     assert result.record.sources == []
     assert verify_file("x.pdf", result.content).status == "exact"
+
+
+def test_mention_date_is_the_local_date():
+    from datetime import UTC, datetime
+
+    result = export_answer(answer(validated_at=datetime(2026, 11, 23, 23, 30, tzinfo=UTC)), "eml")
+    assert "le 24/11/2026." in result.record.mention  # 00:30 in Paris

@@ -20,6 +20,7 @@ _SKIPPED = {
     "form",
     "button",
     "select",
+    "nav",
 }
 _BLOCKS = {
     "p", "div", "li", "dd", "dt", "pre", "blockquote", "tr", "section", "article", "main", "table", "ul", "ol",

@@ -6,6 +6,7 @@ the view, the API endpoint and the ``rhia provenance`` command wrap them.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import unicodedata
@@ -85,7 +86,8 @@ def export_answer(
     Raises ``ExportError`` (French ``message``) for an empty or unvalidated answer.
     """
     _check(answer, fmt)
-    validated_at = _aware(answer.validated_at)
+    validated_at = timezone.localtime(_aware(answer.validated_at))  # the mention's date is the local one
+    answer = dataclasses.replace(answer, validated_at=validated_at)
     code = _unused_code()
     blocks = layout(answer, code, dinum=dinum)
     values = {key: _one_line(value) for key, value in properties(answer, code).items()}
