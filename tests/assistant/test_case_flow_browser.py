@@ -91,6 +91,7 @@ def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp
         target = citation.get_attribute("href")
         assert page.locator(f"{target} .fr-accordion__btn").get_attribute("aria-expanded") == "true"
     screenshot("case-05-drafts")
+    _check_generation()
     page.click("#choose-1")
     page.wait_for_url("**/redaction/")
 
@@ -135,6 +136,22 @@ def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp
     screenshot("case-09-exported")
     assert "Exporté" in page.inner_text("#case-status")
     _check_exports(files, tmp_path)
+
+
+def _check_generation() -> None:
+    """The drafts came from the model through the journaled gate, on the pseudonymized question only."""
+    from rhia.assistant.models import Case
+    from rhia.audit.models import JournalEntry
+
+    case = Case.objects.get()
+    drafts = list(case.drafts.all())
+    assert len(drafts) >= 2 and all(draft.text.strip() for draft in drafts)
+    assert not any("Marie Durand" in draft.text for draft in drafts)
+    assert case.draft_passages == [s["passage_id"] for s in case.selected_sources] and case.provider
+    entry = JournalEntry.objects.get(action="assistant.drafts_generated")
+    assert entry.payload["n"] == len(drafts) and entry.payload["provider"] == case.provider
+    assert JournalEntry.objects.filter(action="llm.call").count() >= 2
+    assert "Durand" not in str(list(JournalEntry.objects.values_list("payload", flat=True)))
 
 
 def _check_exports(files: dict, tmp_path: Path) -> None:

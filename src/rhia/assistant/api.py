@@ -1,6 +1,5 @@
 """JSON API of the case workflow (mounted at /api/assistant/): the same service functions as the pages."""
 
-
 from django.http import HttpResponse
 from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile

@@ -18,7 +18,7 @@ def numbered_sources(case: Case) -> dict[int, dict]:
 
 
 def linkify_citations(markup: str, numbered: dict[int, dict]) -> str:
-    """"[2]" or "[1, 3]" -> links to the cited passages listed on the page."""
+    """ "[2]" or "[1, 3]" -> links to the cited passages listed on the page."""
 
     def replace(match: re.Match) -> str:
         links = []
