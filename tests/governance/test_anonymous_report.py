@@ -55,6 +55,9 @@ def test_anonymous_report_leaves_no_identity_anywhere(client, make_user):
         actor=agent,
         payload={"category": "sante_mentale", "rule": "r1", "use_case": "", "channel": "case"},
     )
+    from rhia.assistant.models import Case
+
+    Case.objects.create(owner=agent, reference="DOSSIER-42")
     client.force_login(agent)
     session_key = client.session.session_key
     before = _snapshot()

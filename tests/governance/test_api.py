@@ -16,7 +16,11 @@ from rhia.governance.models import MisuseReport
 @pytest.mark.django_db
 def test_charter_status_and_acknowledgment(client, make_user):
     client.force_login(make_user(Role.AGENT_RH.value))
-    assert client.get("/api/governance/charter").json() == {"published": False, "version": None, "acknowledged": False}
+    assert client.get("/api/governance/charter").json() == {
+        "published": False,
+        "version": None,
+        "acknowledged": False,
+    }
     response = client.post("/api/governance/charter/acknowledge")
     assert response.status_code == 409 and "Aucune charte" in response.json()["detail"]
     seed.run(io.StringIO())
@@ -32,7 +36,14 @@ def test_anonymous_report_through_the_api(client, make_user):
     client.force_login(agent)
     response = client.post(
         "/api/governance/reports",
-        data=json.dumps({"category": "biais", "description": "Tournures différentes selon le genre.", "anonymous": True, "case_reference": "CAS-9"}),
+        data=json.dumps(
+            {
+                "category": "biais",
+                "description": "Tournures différentes selon le genre.",
+                "anonymous": True,
+                "case_reference": "CAS-9",
+            }
+        ),
         content_type="application/json",
     )
     assert response.status_code == 200 and response.json() == {"received": True, "id": None, "status": "recu"}
@@ -40,7 +51,11 @@ def test_anonymous_report_through_the_api(client, make_user):
     assert report.reporter_id is None and report.case_reference == ""
     assert JournalEntry.objects.get(action="governance.report_created").actor_id is None
     assert client.get("/api/governance/reports/mine").json() == {"reports": []}
-    bad = client.post("/api/governance/reports", data=json.dumps({"category": "inconnue", "description": "x"}), content_type="application/json")
+    bad = client.post(
+        "/api/governance/reports",
+        data=json.dumps({"category": "inconnue", "description": "x"}),
+        content_type="application/json",
+    )
     assert bad.status_code == 400 and "catégorie" in bad.json()["detail"]
 
 

@@ -47,7 +47,10 @@ def test_agent_files_an_anonymous_report(browser_login, make_user, live_server, 
     from rhia.audit.journal import record
 
     agent = make_user(Role.AGENT_RH.value, first_name="Camille", last_name="Moreau")
+    from rhia.assistant.models import Case
+
     refusal = record("policy.refused", actor=agent, payload={"category": "sante_mentale", "channel": "case"})
+    Case.objects.create(owner=agent, reference="CAS-12")
     page = browser_login(agent)
     page.goto(f"{live_server.url}/gouvernance/signaler/?refus={refusal.seq}&cas=CAS-12")
     assert f"le refus n° {refusal.seq}" in page.locator("#rhia-report-link").inner_text()

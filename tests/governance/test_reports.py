@@ -20,12 +20,17 @@ def _report(client, **data):
 
 @pytest.mark.django_db
 def test_nominative_report_is_followed_by_its_reporter(client, make_user):
+    from rhia.assistant.models import Case
+
     agent = make_user(Role.AGENT_RH.value)
+    Case.objects.create(owner=agent, reference="RHIA-2026-000007")
     client.force_login(agent)
-    response = _report(client, cas="CAS-2026-0007")
+    response = _report(client, cas="RHIA-2026-000007")
     assert response.status_code == 302 and response["Location"] == "/gouvernance/mes-signalements/"
     report = MisuseReport.objects.get()
-    assert report.reporter == agent and report.case_reference == "CAS-2026-0007" and report.status == "recu"
+    assert (
+        report.reporter == agent and report.case_reference == "RHIA-2026-000007" and report.status == "recu"
+    )
     entry = JournalEntry.objects.get(action="governance.report_created")
     assert entry.actor_id == agent.pk and entry.payload == {"category": "reponse_erronee"}
     page = client.get("/gouvernance/mes-signalements/").content.decode()
@@ -43,6 +48,30 @@ def test_bad_input_keeps_the_text_and_explains_in_french(client, make_user):
     assert "Sélectionnez un choix valide" in page or "Ce champ est obligatoire" in page
     assert "Texte court mais gardé" in page
     assert MisuseReport.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_case_link_only_to_ones_own_case(make_user):
+    from rhia.assistant.models import Case
+
+    agent, other = make_user(Role.AGENT_RH.value), make_user(Role.AGENT_RH.value)
+    Case.objects.create(owner=other, reference="RHIA-2026-000099")
+    report = reporting.create_report(
+        user=agent,
+        category="autre",
+        description="Lien vers le dossier d'un autre.",
+        anonymous=False,
+        case_reference="RHIA-2026-000099",
+    )
+    assert report.case_reference == ""
+    report = reporting.create_report(
+        user=agent,
+        category="autre",
+        description="Référence inventée <script>.",
+        anonymous=False,
+        case_reference="<script>",
+    )
+    assert report.case_reference == ""
 
 
 @pytest.mark.django_db

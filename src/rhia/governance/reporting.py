@@ -54,6 +54,16 @@ def clean_case_reference(value: str | None) -> str:
     return value if _CASE_REF.match(value) else ""
 
 
+def own_case_reference(user, value: str | None) -> str:
+    """The case reference if it names one of the user's own assistant cases, else ""."""
+    reference = clean_case_reference(value)
+    if not reference:
+        return ""
+    from rhia.assistant.models import Case
+
+    return reference if Case.objects.filter(reference=reference, owner=user).exists() else ""
+
+
 def create_report(
     *,
     user,
@@ -90,7 +100,7 @@ def create_report(
             description=description,
             anonymous=anonymous,
             reporter=None if anonymous else user,
-            case_reference="" if anonymous else clean_case_reference(case_reference),
+            case_reference="" if anonymous else own_case_reference(user, case_reference),
             refusal_seq=None if (anonymous or refusal is None) else refusal.seq,
             refusal_category=refusal.category if refusal else "",
         )

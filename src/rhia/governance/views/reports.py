@@ -26,7 +26,7 @@ def report_new(request):
     form = ReportForm(request.POST or None, initial=initial)
     data = form.data if form.is_bound else initial
     refusal = reporting.find_refusal(request.user, data.get("refus")) if data.get("refus") else None
-    case_reference = reporting.clean_case_reference(data.get("cas"))
+    case_reference = reporting.own_case_reference(request.user, data.get("cas"))
     if request.method == "POST" and form.is_valid():
         anonymous = form.cleaned_data["anonymous"]
         try:
