@@ -1,0 +1,128 @@
+"""``rhia ask "question" [--json] [--n 3] [--k 6] [--samples]``: drafts with their sources, for a quick look.
+
+Same steps as the case workflow, without a case (no export): policy gate, pseudonymization,
+intent gate, search, drafts verified against the passages. The question is pseudonymized before
+anything else sees it; the printed drafts are re-identified locally.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from rhia.assistant.drafting import iter_drafts
+from rhia.assistant.intent import classify
+from rhia.llm.providers.base import ProviderError
+from rhia.llm.routing import NoProviderAvailable
+
+MAX_QUESTION = 4000
+
+
+def _pseudonymize(question: str) -> tuple[str, dict, str]:
+    from rhia.privacy.detect import data_class, scan
+    from rhia.privacy.pseudonymize import pseudonymize
+
+    result = scan(question)
+    text, mapping = pseudonymize(question, result.entities)
+    return text, mapping, data_class(result)
+
+
+def _reveal(text: str, mapping: dict) -> str:
+    if not mapping:
+        return text
+    from rhia.privacy.pseudonymize import reidentify
+
+    return reidentify(text, mapping, lenient=True)
+
+
+def _passages(question: str, k: int, samples: bool) -> list:
+    if samples:
+        from rhia.assistant.drafting_samples import PASSAGES
+
+        return list(PASSAGES)
+    from rhia.search.services import search_passages
+
+    return list(search_passages(question, k=k))
+
+
+class Command(BaseCommand):
+    help = "Préparer des propositions de réponse sourcées à une question RH (aperçu, sans export)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("question")
+        parser.add_argument("--json", action="store_true", help="Dernière ligne : un objet JSON.")
+        parser.add_argument(
+            "--n", type=int, default=None, help="Nombre de propositions (RHIA_DRAFTS_N, 3 par défaut)."
+        )
+        parser.add_argument("--k", type=int, default=6, help="Nombre de passages recherchés (6 par défaut).")
+        parser.add_argument(
+            "--samples",
+            action="store_true",
+            help="Utiliser les passages d'exemple au lieu du corpus importé.",
+        )
+
+    def handle(self, *args, **options):
+        start = time.perf_counter()
+        question = (options["question"] or "").strip()
+        if not question:
+            raise CommandError("La question est vide.")
+        if len(question) > MAX_QUESTION:
+            raise CommandError(f"Question trop longue ({len(question)} caractères, maximum {MAX_QUESTION}).")
+        if options["n"] is not None and not 1 <= options["n"] <= 5:
+            raise CommandError("--n doit être compris entre 1 et 5.")
+        if options["k"] < 1:
+            raise CommandError("--k doit être au moins 1.")
+        out = {"intent": "", "sources": [], "drafts": [], "provider": "", "seconds": 0.0}
+
+        from rhia.policy.services import enforce
+
+        decision = enforce(question, actor=None, channel="check")
+        if not decision.allowed:
+            out.update(intent="refused", reply=decision.reason)
+            return self._finish(out, start, options, message=decision.reason)
+
+        pseudo, mapping, data_class = _pseudonymize(question)
+        out["data_class"] = data_class
+        intent = classify(pseudo)
+        out["intent"] = intent.kind
+        if intent.kind != "hr_question":
+            out["reply"] = intent.reply
+            return self._finish(out, start, options, message=intent.reply)
+
+        passages = _passages(pseudo, options["k"], options["samples"])
+        out["sources"] = [{"id": p.document_id, "title": p.title, "url": p.url} for p in passages]
+        for number, passage in enumerate(passages, start=1):
+            self.stdout.write(f"[{number}] {passage.document_id} — {passage.title}  {passage.url}")
+        if not passages:
+            self.stdout.write("Aucune source trouvée dans le corpus importé.")
+        try:
+            for draft in iter_drafts(pseudo, passages, n=options["n"], data_class=data_class):
+                text = _reveal(draft.text, mapping)
+                out["provider"] = out["provider"] or draft.provider
+                out["drafts"].append(
+                    {
+                        "style": draft.style,
+                        "text": text,
+                        "citations": draft.citations,
+                        "verified": draft.verified,
+                        "warnings": draft.warnings,
+                    }
+                )
+                status = "vérifiée" if draft.verified else "À VÉRIFIER"
+                self.stdout.write(f"\n— {draft.title} ({status}, {draft.seconds:.1f} s)\n{text}")
+                for warning in draft.warnings:
+                    self.stdout.write(f"  ⚠ {warning}")
+        except NoProviderAvailable as refusal:
+            raise CommandError(refusal.message) from refusal
+        except ProviderError as error:
+            raise CommandError(str(error)) from error
+        return self._finish(out, start, options)
+
+    def _finish(self, out: dict, start: float, options: dict, message: str | None = None) -> None:
+        out["seconds"] = round(time.perf_counter() - start, 2)
+        if message:
+            self.stdout.write(message)
+        if options["json"]:
+            self.stdout.write(json.dumps(out, ensure_ascii=False))
