@@ -80,3 +80,27 @@ def test_char_limit_counts_attachments(settings):
     with pytest.raises(ExtractionError) as caught:
         extract("q.eml", content)
     assert "pièces jointes comprises" in caught.value.message
+
+
+def test_latin1_quoted_printable_and_unknown_charset():
+    raw = (
+        "From: =?iso-8859-1?q?Ren=E9e_Lef=E8vre?= <r@example.fr>\r\n"
+        "Subject: =?iso-8859-1?q?Cong=E9_bonifi=E9?=\r\n"
+        "MIME-Version: 1.0\r\n"
+        "Content-Type: text/plain; charset=iso-8859-1\r\n"
+        "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+        "Ai-je droit au cong=E9 bonifi=E9 =E0 la R=E9union ?\r\n"
+    ).encode("ascii")
+    result = extract("latin.eml", raw)
+    assert result.sender_name == "Renée Lefèvre"
+    assert result.title == "Congé bonifié"
+    assert "congé bonifié à la Réunion" in result.text
+    unknown = raw.replace(b"charset=iso-8859-1", b"charset=x-inconnu")
+    assert "Ai-je droit au cong" in extract("inconnu.eml", unknown).text
+
+
+def test_email_without_text_or_attachment():
+    raw = b"From: a@example.fr\r\nSubject: \r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n   \r\n"
+    with pytest.raises(ExtractionError) as caught:
+        extract("vide.eml", raw)
+    assert "vide.eml" in caught.value.message
