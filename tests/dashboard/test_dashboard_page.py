@@ -95,7 +95,7 @@ def test_scope_is_the_viewers_structures(client, make_user, structures):
     inside = [make_user(Role.AGENT_RH.value) for _ in range(5)]
     outside = [make_user(Role.AGENT_RH.value, structure="other") for _ in range(6)]
     _journal(inside + outside, None)
-    client.force_login(make_user(Role.VALIDATOR.value, structure="academy"))
+    client.force_login(make_user(Role.ETHICS_REFERENT.value, structure="academy"))
     page = client.get(f"/tableaux-de-bord/?structure={structures['other'].pk}").content.decode()
     assert 'id="kpi-actifs">5<' in page  # the other academy is not in scope: own scope shown instead
     assert "Autre académie" not in page

@@ -53,6 +53,14 @@ def test_breakdown_secondary_suppression():
     assert all(c.suppressed for c in ind.suppress_breakdown({"a": 3, "b": 0}).values())
 
 
+def test_part_of_a_population_hides_small_parts_and_small_rests():
+    assert ind.part_of(3, 20).display == "< 5"
+    assert ind.part_of(18, 20).display == "< 5"  # the 2 others would follow by subtraction
+    assert ind.part_of(15, 20).display == "15"
+    assert ind.part_of(20, 20).display == "20" and ind.part_of(0, 20).display == "0"
+    assert ind.part_of(4, 4).display == "< 5"
+
+
 def test_breakdown_uses_people_not_events():
     cells = ind.suppress_breakdown({"x": 50, "y": 8}, people={"x": 9, "y": 2})
     assert cells["y"].suppressed and cells["x"].suppressed  # y small by people; x hidden as its complement
@@ -77,6 +85,8 @@ def test_adoption_weekly_series_suppresses_weeks_with_few_agents():
     assert result.active_agents.display == "6"
     assert result.cases.display == "15"
     assert result.active_share.display == "30 %"
+    few = ind.adoption(events, population=8, weeks=weeks)  # 6 of 8: the 2 inactive agents would show
+    assert few.active_agents.display == "< 5" and few.active_share.display == "< 5"
     assert result.population.display == "20"
 
 
@@ -147,6 +157,10 @@ def test_training_coverage():
     assert result.basic_completed.display == "10" and result.not_trained.display == "10"
     assert result.basic_share.display == "50 %"
     assert result.assessed.display == "< 5"
+    assert result.any_training.display == "12"
+    # Figures about the same population never let a hidden one be recovered.
+    mixed = ind.coverage(set(range(1, 7)), set(range(1, 6)), set(range(1, 6)), set())
+    assert {mixed.basic_completed.display, mixed.not_trained.display, mixed.any_training.display} == {"< 5"}
     almost = ind.coverage(population, basic_completed=set(range(1, 19)), any_completed=set(), assessed=set())
     assert almost.not_trained.display == "< 5" and almost.basic_completed.display == "< 5"
     assert almost.basic_share.display == "< 5"

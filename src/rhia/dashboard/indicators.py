@@ -96,6 +96,12 @@ def suppress_breakdown(counts: Mapping[str, int], people: Mapping[str, int] | No
     return {key: (_hidden() if key in hidden else Cell(count, str(count))) for key, count in counts.items()}
 
 
+def part_of(count: int, population: int) -> Cell:
+    """People among a shown population: hidden when they, or the rest of the population, are 1 to 4
+    (the rest could otherwise be recovered by subtraction)."""
+    return suppress_breakdown({"part": count, "rest": max(population - count, 0)})["part"]
+
+
 # ------------------------------------------------------------------ journal-based indicators
 
 
@@ -151,10 +157,14 @@ def adoption(events: list[Event], *, population: int, weeks: list[date], local_d
     ]
     return Adoption(
         population=count_cell(population),
-        active_agents=count_cell(active),
-        active_share=share_cell(active, population, people=population, numerator_people=active)
-        if population >= active
-        else Cell(None, NO_DATA),
+        active_agents=part_of(active, population) if population >= active else count_cell(active),
+        active_share=Cell(None, NO_DATA)
+        if population < active
+        else (
+            _hidden()
+            if part_of(active, population).suppressed
+            else share_cell(active, population, people=population)
+        ),
         cases=count_cell(len(cases), people=active),
         weekly=weekly,
     )
@@ -242,8 +252,8 @@ def coverage(
         if parts["done"].suppressed
         else share_cell(len(done), len(population), people=len(population)),
         not_trained=parts["not"],
-        any_training=count_cell(len(any_completed & population)),
-        assessed=count_cell(len(assessed & population)),
+        any_training=part_of(len(any_completed & population), len(population)),
+        assessed=part_of(len(assessed & population), len(population)),
     )
 
 
