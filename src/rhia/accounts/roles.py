@@ -54,7 +54,7 @@ PERMISSIONS: dict[str, tuple[str, frozenset[Role]]] = {
     ),
     "governance.view_lifecycle": (
         "Consulter le cycle de vie des cas d'usage et les pièces de chaque étape",
-        ALL_ROLES,
+        frozenset({R.STAFF_REP, R.DPO, R.ADMIN, R.VALIDATOR, R.ETHICS_REFERENT, R.ETHICS_COMMITTEE}),
     ),
     # Training
     "training.self_assess": ("Faire son auto-positionnement et s'inscrire aux formations", ALL_ROLES),

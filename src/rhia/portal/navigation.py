@@ -29,6 +29,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("Kit d'usage", "governance:kit", "governance.read_kit", "Charte, référentiel éthique et guide de l'outil."),
     NavItem("Signaler", "governance:report_new", "governance.report", "Signaler un mésusage ou un problème avec une réponse de l'IA, anonymement si vous le souhaitez."),
     NavItem("Signalements", "governance:reports", "governance.handle_reports", "Instruire les signalements et suivre les avis de la commission."),
+    NavItem("Cycle de vie", "governance:lifecycle", "governance.view_lifecycle", "Les étapes de chaque cas d'usage (AIPD, représentants du personnel, direction, pilote, revue) et leurs pièces."),
     NavItem("Formation", "training:home", "training.self_assess", "Auto-positionnement, catalogue et inscriptions."),
     NavItem("Plan de formation", "training:plan", "training.manage", "Catalogue, sessions, présences et synthèse par structure."),
     NavItem("Tableaux de bord", "dashboard:home", "dashboard.view", "Indicateurs agrégés d'adoption, de refus, de signalements et de formation."),

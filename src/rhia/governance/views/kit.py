@@ -42,6 +42,7 @@ def kit(request):
             "acknowledged": services.has_acknowledged_current_charter(request.user),
             "can_see_drafts": _can_see_drafts(request.user),
             "can_publish": has_perm(request.user, "governance.publish"),
+            "can_view_lifecycle": has_perm(request.user, "governance.view_lifecycle"),
         },
     )
 
