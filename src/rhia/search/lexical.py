@@ -1,4 +1,5 @@
-"""BM25 inside the database: SQLite FTS5 ``bm25()`` and the same formula in SQL on PostgreSQL.
+"""BM25 inside the database: SQLite FTS5 ``bm25()``, and the same formula in SQL over the postings
+table (``search.Posting``) on PostgreSQL.
 
 Both use FTS5's definition (k1 = 1.2, b = 0.75, idf = ln((N - n + 0.5) / (n + 0.5)) floored at 1e-6,
 column-weighted term frequency, row length = all terms of the row), so a query ranks the same
@@ -57,37 +58,36 @@ def _search_sqlite(terms, limit, at, audience):
 
 
 def _search_postgresql(terms, limit, at, audience):
-    tsquery = " | ".join(terms)
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*), coalesce(sum(n_tokens), 0) FROM search_indexedpassage")
         n_rows, n_tokens = cursor.fetchone()
         if not n_rows:
             return []
-        counts = ", ".join("count(*) FILTER (WHERE tsv @@ %s::tsquery)" for _ in terms)
         cursor.execute(
-            f"SELECT {counts} FROM search_indexedpassage WHERE tsv @@ to_tsquery('simple', %s)",  # noqa: S608
-            [*terms, tsquery],
+            "SELECT term, count(*) FROM search_posting WHERE term = ANY(%s) GROUP BY term", [terms]
         )
-        hits = cursor.fetchone()
-        idf = [max(math.log((n_rows - n + 0.5) / (n + 0.5)), 1e-6) for n in hits]
+        hits = dict(cursor.fetchall())
+        terms = [t for t in terms if hits.get(t)]
+        if not terms:
+            return []
+        idf = [max(math.log((n_rows - hits[t] + 0.5) / (hits[t] + 0.5)), 1e-6) for t in terms]
         avgdl = float(n_tokens) / n_rows
         where, params = _filters(at, audience)
+        # Only module constants and placeholders are interpolated below.
         sql = f"""
             WITH q(term, idf) AS (SELECT * FROM unnest(%s::text[], %s::float8[]))
-            SELECT x.passage_id,
-                   SUM(q.idf * (x.f * {K1 + 1}) / (x.f + {K1} * (1 - {B} + {B} * x.n_tokens / %s))) AS score
+            SELECT p.passage_id,
+                   SUM(q.idf * (p.f * {K1 + 1}) / (p.f + {K1} * (1 - {B} + {B} * p.n_tokens / %s))) AS score
             FROM (
-                SELECT ip.passage_id, ip.n_tokens, u.lexeme,
-                       (SELECT sum(CASE w WHEN 'A' THEN {TITLE_WEIGHT} ELSE {BODY_WEIGHT} END)
-                        FROM unnest(u.weights) AS w) AS f
-                FROM search_indexedpassage ip
-                JOIN corpus_passage cp ON cp.id = ip.passage_id
-                CROSS JOIN LATERAL unnest(ip.tsv) AS u(lexeme, positions, weights)
-                WHERE ip.tsv @@ to_tsquery('simple', %s) AND u.lexeme = ANY(%s){where}
-            ) x JOIN q ON q.term = x.lexeme
-            GROUP BY x.passage_id
-            ORDER BY score DESC, x.passage_id ASC
+                SELECT passage_id, term, n_tokens, title_tf * {TITLE_WEIGHT} + body_tf * {BODY_WEIGHT} AS f
+                FROM search_posting WHERE term = ANY(%s)
+            ) p
+            JOIN q ON q.term = p.term
+            JOIN corpus_passage cp ON cp.id = p.passage_id
+            WHERE TRUE{where}
+            GROUP BY p.passage_id
+            ORDER BY score DESC, p.passage_id ASC
             LIMIT %s
         """  # noqa: S608
-        cursor.execute(sql, [terms, idf, avgdl, tsquery, terms, *params, limit])
+        cursor.execute(sql, [terms, idf, avgdl, terms, *params, limit])
         return [(int(pid), float(score)) for pid, score in cursor.fetchall()]

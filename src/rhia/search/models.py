@@ -2,7 +2,8 @@
 
 The backend-specific structures are created by migration 0002 and maintained by the database:
 SQLite: FTS5 table ``search_fts`` (external content, kept in sync by triggers);
-PostgreSQL: generated ``tsv`` column (title terms weight A, body terms weight D) with a GIN index.
+PostgreSQL: ``Posting`` rows (term, passage, term frequencies), an inverted index in a B-tree,
+filled by ``indexing.index_passages`` on PostgreSQL only.
 """
 
 from __future__ import annotations
@@ -26,3 +27,29 @@ class IndexedPassage(models.Model):
 
     def __str__(self) -> str:
         return f"index du passage {self.passage_id}"
+
+
+class Posting(models.Model):
+    """PostgreSQL inverted index: one row per (term, passage), with its frequencies and the row length.
+
+    Measured 10x faster than ranking from ``unnest(tsvector)`` for the same BM25 (see docs/search.md).
+    """
+
+    passage = models.ForeignKey(
+        IndexedPassage, on_delete=models.CASCADE, related_name="postings", db_index=False
+    )
+    term = models.CharField(max_length=100)
+    title_tf = models.PositiveSmallIntegerField()
+    body_tf = models.PositiveSmallIntegerField()
+    n_tokens = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["term", "passage", "title_tf", "body_tf", "n_tokens"], name="search_posting_term"
+            ),
+            models.Index(fields=["passage"], name="search_posting_passage"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term} @ {self.passage_id}"

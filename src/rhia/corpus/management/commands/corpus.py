@@ -38,6 +38,7 @@ class Command(BaseCommand):
         imp.add_argument("--json", action="store_true")
         work = sub.add_parser("work", help="Exécuter les imports mis en file depuis la page Sources.")
         work.add_argument("--once", action="store_true", help="S'arrêter quand la file est vide.")
+        sub.add_parser("reindex", help="Reconstruire l'index de recherche à partir des passages.")
         status = sub.add_parser("status", help="État du corpus et des derniers imports.")
         status.add_argument("--json", action="store_true")
 
@@ -47,6 +48,12 @@ class Command(BaseCommand):
                 return self._status(options)
             if options["action"] == "work":
                 return self._work(options)
+            if options["action"] == "reindex":
+                from rhia.search.indexing import reindex_all
+
+                count = reindex_all()
+                self.stdout.write(f"{count} passages indexés.")
+                return None
             if options["action"] == "fetch":
                 cache = Path(settings.VAR_DIR) / "corpus"
                 cache.mkdir(parents=True, exist_ok=True)
