@@ -78,3 +78,43 @@ def test_agent_files_an_anonymous_report(browser_login, make_user, live_server, 
 
     page.goto(f"{live_server.url}/gouvernance/mes-signalements/")
     assert "Vous n'avez fait aucun signalement nominatif." in page.content()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_dpo_records_a_step_and_staff_representative_reads_it(
+    browser_login, make_user, live_server, screenshot, settings, tmp_path
+):
+    from rhia.policy.models import UseCase
+
+    settings.MEDIA_ROOT = tmp_path
+    UseCase.objects.create(
+        slug="fiches-de-poste", name="Aide à la rédaction des fiches de poste", category="souhaitable"
+    )
+    evidence = tmp_path / "aipd-fiches-de-poste.txt"
+    evidence.write_text("Conclusions de l'AIPD : risques faibles.", encoding="utf-8")
+
+    page = browser_login(make_user(Role.DPO.value, structure="ministry"))
+    page.goto(f"{live_server.url}/gouvernance/cycle-de-vie/fiches-de-poste/")
+    page.click("button[aria-controls='step-analyse_dpia']")
+    form = page.locator("form[data-target='analyse_dpia']")
+    form.locator("textarea[name=text]").fill(
+        "AIPD réalisée avec le RSSI : pseudonymisation avant tout appel au modèle."
+    )
+    form.locator("select[name=dpia_outcome]").select_option("realisee")
+    form.locator("input[type=file]").set_input_files(str(evidence))
+    form.locator("button[type=submit]").click()
+    page.wait_for_load_state("networkidle")
+    assert "Étape enregistrée" in page.content()
+    assert page.locator("#rhia-state").inner_text() == "Analyse DPO / RSSI (AIPD)"
+    screenshot("governance-lifecycle-dpo")
+
+    page.context.clear_cookies()
+    page = browser_login(make_user(Role.STAFF_REP.value, structure="academy"))
+    page.goto(f"{live_server.url}/gouvernance/cycle-de-vie/")
+    page.click("text=Aide à la rédaction des fiches de poste")
+    page.wait_for_load_state("networkidle")
+    assert "pseudonymisation avant tout appel" in page.locator("#rhia-steps").inner_text()
+    assert page.locator("#rhia-steps a", has_text="aipd-fiches-de-poste.txt").count() == 1
+    assert page.locator("form.rhia-step-form").count() == 0
+    screenshot("governance-lifecycle-staff-rep")

@@ -82,6 +82,7 @@ def lifecycle_detail(request, slug: str):
                 return redirect("governance:lifecycle_detail", slug=slug)
         errors_for = request.POST.get("target")
     state = lifecycle_service.current_state(use_case)
+    nexts = lifecycle_service.next_steps(use_case, request.user)
     steps = list(use_case.lifecycle_steps.order_by("seq"))
     reached = {State(s.to_state) for s in steps} | {state}
     return render(
@@ -94,7 +95,8 @@ def lifecycle_detail(request, slug: str):
             "state_label": LABELS[state],
             "path": [{"label": LABELS[s], "reached": s in reached, "current": s == state} for s in MAIN_PATH],
             "steps": steps,
-            "next_steps": lifecycle_service.next_steps(use_case, request.user),
+            "next_steps": [n for n in nexts if n.permitted],
+            "other_next_steps": [n for n in nexts if not n.permitted],
             "form": form,
             "blank_form": StepForm(),
             "errors_for": errors_for,
