@@ -19,7 +19,7 @@ def test_scan_api_for_agent(client, make_user):
     assert body["data_class"] == "sensitive"
     assert body["entities"][0]["label"] == "PERSON"
     assert {s["category"] for s in body["sensitive"]} == {"sante", "grossesse"}
-    assert body["pseudonymized"] == "Je suis [PERSONNE_1], enceinte."
+    assert body["pseudonymized"] == "Je suis Mme [PERSONNE_1], enceinte."
 
 
 @pytest.mark.django_db

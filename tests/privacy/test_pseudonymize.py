@@ -14,11 +14,11 @@ def test_consistent_placeholders():
     text = "Mme Durand (NIR 1 85 05 78 006 084 91) écrit à M. Petit. Mme Durand rappelle."
     entities = scan(text).entities
     out, mapping = pseudonymize(text, entities)
-    assert out == "[PERSONNE_1] (NIR [NIR_1]) écrit à [PERSONNE_2]. [PERSONNE_1] rappelle."
+    assert out == "Mme [PERSONNE_1] (NIR [NIR_1]) écrit à M. [PERSONNE_2]. Mme [PERSONNE_1] rappelle."
     assert mapping == {
-        "[PERSONNE_1]": "Mme Durand",
+        "[PERSONNE_1]": "Durand",
         "[NIR_1]": "1 85 05 78 006 084 91",
-        "[PERSONNE_2]": "M. Petit",
+        "[PERSONNE_2]": "Petit",
     }
     assert reidentify(out, mapping) == text
 
@@ -27,14 +27,21 @@ def test_mapping_is_extended_across_texts_of_a_case():
     first, mapping = pseudonymize("Bonjour Mme Durand", [Entity(8, 18, "PERSON")])
     second, mapping = pseudonymize("Mme Durand et M. Petit", [Entity(14, 22, "PERSON")], mapping)
     # the known value is replaced even where this text's detection missed it
-    assert second == "[PERSONNE_1] et [PERSONNE_2]"
-    assert first == "Bonjour [PERSONNE_1]"
+    assert second == "Mme [PERSONNE_1] et M. [PERSONNE_2]"
+    assert first == "Bonjour Mme [PERSONNE_1]"
+
+
+def test_civility_stays_outside_so_both_forms_share_a_placeholder():
+    text = "Je suis Mme Claire Pruvost.\nCordialement,\nClaire Pruvost"
+    out, mapping = pseudonymize(text, scan(text).entities)
+    assert out == "Je suis Mme [PERSONNE_1].\nCordialement,\n[PERSONNE_1]"
+    assert mapping == {"[PERSONNE_1]": "Claire Pruvost"}
 
 
 def test_literal_placeholder_in_text_is_not_reused():
     text = "Le modèle a écrit [PERSONNE_1] ; la demande vient de Mme Durand."
     out, mapping = pseudonymize(text, scan(text).entities)
-    assert "[PERSONNE_2]" in out and mapping == {"[PERSONNE_2]": "Mme Durand"}
+    assert "[PERSONNE_2]" in out and mapping == {"[PERSONNE_2]": "Durand"}
     assert reidentify(out, mapping) == text
 
 

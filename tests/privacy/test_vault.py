@@ -50,10 +50,10 @@ def test_vault_per_object_and_consistent_across_texts():
     assert Vault.for_object(("assistant.case", "7")).pk == vault.pk
     first = shield("Je suis Mme Durand.", vault)
     second = shield("Mme Durand et M. Petit sont collègues.", Vault.for_object(("assistant.case", "7")))
-    assert first.text == "Je suis [PERSONNE_1]."
-    assert second.text == "[PERSONNE_1] et [PERSONNE_2] sont collègues."
+    assert first.text == "Je suis Mme [PERSONNE_1]."
+    assert second.text == "Mme [PERSONNE_1] et M. [PERSONNE_2] sont collègues."
     other = shield("M. Petit", Vault.for_object(("assistant.case", "8")))
-    assert other.text == "[PERSONNE_1]"
+    assert other.text == "M. [PERSONNE_1]"
 
 
 @pytest.mark.django_db
@@ -76,7 +76,7 @@ def test_key_rotation_and_wrong_key(settings):
     vault = Vault.for_object(("assistant.case", "9"))
     shield("Je suis Mme Durand.", vault)
     settings.RHIA_VAULT_KEY = "nouvelle-cle,ancienne-cle"
-    assert Vault.objects.get(pk=vault.pk).mapping() == {"[PERSONNE_1]": "Mme Durand"}
+    assert Vault.objects.get(pk=vault.pk).mapping() == {"[PERSONNE_1]": "Durand"}
     settings.RHIA_VAULT_KEY = "autre-cle"
     from rhia.privacy.crypto import VaultKeyError
 

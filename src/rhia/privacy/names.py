@@ -26,13 +26,27 @@ def _load_list(name: str) -> frozenset[str]:
     return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
 
 
+def _fold_table() -> dict[int, str]:
+    table = {}
+    for code in range(0x80, 0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0].lower()
+        if len(base) == 1 and base != char:
+            table[code] = base
+    table[0x130] = "i"  # "İ".lower() is two characters
+    for code in range(0x41, 0x5B):
+        table[code] = chr(code + 32)
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def fold(value: str) -> str:
     """Lowercase without accents, same length as ``value`` (one char in, one char out)."""
-    out = []
-    for char in value:
-        base = unicodedata.normalize("NFD", char)[0] if ord(char) > 127 else char
-        out.append(base.lower() if len(base.lower()) == 1 else base)
-    return "".join(out)
+    folded = value.translate(_FOLD)
+    lowered = folded.lower()
+    return lowered if len(lowered) == len(value) else folded
 
 
 @cache
@@ -145,7 +159,11 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _in_institution(text: str, start: int) -> bool:
-    return bool(INSTITUTION.search(text[max(0, start - 60) : start]))
+    """True when the name at ``start`` follows (or begins with) an institution or street word."""
+    if INSTITUTION.search(text[max(0, start - 60) : start]):
+        return True
+    first = re.match(r"\S+", text[start:])
+    return bool(first and INSTITUTION.search(first.group() + " "))
 
 
 def _looks_like_name(value: str, *, strict: bool) -> bool:
@@ -290,7 +308,7 @@ def _unexplained_segments(text: str, covered: list[Entity]) -> list[tuple[int, s
             if any(e.start <= start < e.end for e in covered):
                 continue
             folded = fold(word.group())
-            if folded in NOT_NAMES:
+            if folded in NOT_NAMES or _in_institution(text, start):
                 continue
             is_first = not m.group()[: word.start()].strip()
             if is_first and not (word.group().isupper() or folded in first_names() or folded in last_names()):

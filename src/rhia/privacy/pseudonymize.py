@@ -26,6 +26,9 @@ PLACEHOLDER_NAMES = {
     "SIREN": "SIREN",
     "MATRICULE": "MATRICULE",
 }
+# An abbreviated civility stays in clear before the placeholder ("Mme [PERSONNE_1]"): it keeps the
+# form of address for drafting and lets "Mme Claire Pruvost" and "Claire Pruvost" share a placeholder.
+CIVILITY_PREFIX = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Mlles|Dr\.?|Pr\.?|Me)[ \u00a0\u202f]+(?=\S)")
 PLACEHOLDER_RE = re.compile(r"\[([A-Z][A-Z_]*)_(\d+)\]")
 # Models sometimes rewrite "[PERSONNE_1]" as "[PERSONNE 1]", "[ PERSONNE_1 ]" or "[personne_1]".
 LENIENT_RE = re.compile(r"\[\s*([A-Za-z][A-Za-z_]*?)[ _\-]?(\d+)\s*\]")
@@ -76,10 +79,15 @@ def pseudonymize(text: str, entities: Iterable[Entity], mapping: dict | None = N
     for entity in sorted(entities, key=lambda e: (e.start, -e.end)):
         if entity.end <= entity.start or (spans and entity.start < spans[-1][1]):
             continue
-        value = text[entity.start : entity.end]
+        start = entity.start
+        if entity.label == "PERSON":
+            civility = CIVILITY_PREFIX.match(text[entity.start : entity.end])
+            if civility:
+                start += civility.end()
+        value = text[start : entity.end]
         if not value.strip():
             continue
-        spans.append((entity.start, entity.end, placeholder_for(value, entity.label)))
+        spans.append((start, entity.end, placeholder_for(value, entity.label)))
     # every other occurrence of a known value (this text's or the case's) gets its placeholder too
     for value, placeholder in sorted(by_value.items(), key=lambda item: -len(item[0])):
         if not value.strip():

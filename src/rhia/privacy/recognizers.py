@@ -145,9 +145,25 @@ ADDRESS_RE = re.compile(
 HAS_POSTCODE = re.compile(rf"{POSTCODE}{SP}+[A-ZÀ-Ý]")
 
 
+STREET_WORD_RE = re.compile(rf"(?i)(?<![\w])(?:{STREET_TYPES})(?![\w])")
+
+
 def find_addresses(text: str) -> list[Entity]:
-    found = []
-    for m in ADDRESS_RE.finditer(text):
+    found: list[Entity] = []
+    for keyword in STREET_WORD_RE.finditer(text):
+        if found and keyword.start() < found[-1].end:
+            continue
+        # the match may start up to a street number before the keyword ("12 bis, rue ...")
+        window_start = max(0, keyword.start() - 14)
+        m = None
+        for candidate in ADDRESS_RE.finditer(text, window_start):
+            if candidate.start() > keyword.start():
+                break
+            if keyword.start() < candidate.end():
+                m = candidate
+                break
+        if m is None:
+            continue
         value = m.group()
         has_number = value[:1].isdigit()
         has_postcode = bool(HAS_POSTCODE.search(value))
@@ -156,6 +172,8 @@ def find_addresses(text: str) -> list[Entity]:
         end = m.end()
         while end > m.start() and text[end - 1] in " .,-’'":
             end -= 1
+        if found and m.start() < found[-1].end:
+            continue
         found.append(Entity(m.start(), end, "ADDRESS", 0.95 if has_postcode else 0.75, "address"))
     return found
 
