@@ -82,7 +82,13 @@ def main() -> int:
             RoleAssignment(user=u, role="agent_rh", structure=u.structure) for u in users
         )
         Acknowledgment.objects.bulk_create(Acknowledgment(user=u, version=charter) for u in users[::2])
-        categories = ["sante_mentale", "relations_collegues", "emotions", "video_entretien", "cv"]
+        categories = [
+            "mental_health_inference",
+            "relations_collegues",
+            "emotion_inference",
+            "video_entretien",
+            "cv",
+        ]
         started = time.perf_counter()
         for i in range(args.refusals):
             user = users[(i * 7) % len(users)]

@@ -53,7 +53,7 @@ def test_anonymous_report_leaves_no_identity_anywhere(client, make_user):
     refusal = record(
         "policy.refused",
         actor=agent,
-        payload={"category": "sante_mentale", "rule": "r1", "use_case": "", "channel": "case"},
+        payload={"category": "mental_health_inference", "rule": "r1", "use_case": "", "channel": "case"},
     )
     from rhia.assistant.models import Case
 
@@ -80,7 +80,7 @@ def test_anonymous_report_leaves_no_identity_anywhere(client, make_user):
     report = MisuseReport.objects.get()
     assert report.anonymous and report.reporter_id is None
     assert report.case_reference == "" and report.refusal_seq is None
-    assert report.refusal_category == "sante_mentale"  # the category is not an identity
+    assert report.refusal_category == "mental_health_inference"  # the category is not an identity
     assert report.structure == agent.structure
 
     user_columns = _user_columns()

@@ -49,7 +49,9 @@ def test_agent_files_an_anonymous_report(browser_login, make_user, live_server, 
     agent = make_user(Role.AGENT_RH.value, first_name="Camille", last_name="Moreau")
     from rhia.assistant.models import Case
 
-    refusal = record("policy.refused", actor=agent, payload={"category": "sante_mentale", "channel": "case"})
+    refusal = record(
+        "policy.refused", actor=agent, payload={"category": "mental_health_inference", "channel": "case"}
+    )
     Case.objects.create(owner=agent, reference="CAS-12")
     page = browser_login(agent)
     page.goto(f"{live_server.url}/gouvernance/signaler/?refus={refusal.seq}&cas=CAS-12")
@@ -73,7 +75,7 @@ def test_agent_files_an_anonymous_report(browser_login, make_user, live_server, 
         and report.case_reference == ""
         and report.refusal_seq is None
     )
-    assert report.refusal_category == "sante_mentale"
+    assert report.refusal_category == "mental_health_inference"
     assert JournalEntry.objects.get(action="governance.report_created").actor_id is None
 
     page.goto(f"{live_server.url}/gouvernance/mes-signalements/")

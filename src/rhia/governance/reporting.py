@@ -28,6 +28,17 @@ class LinkedRefusal:
     seq: int
     category: str
 
+    @property
+    def label(self) -> str:
+        return category_label(self.category)
+
+
+def category_label(category: str) -> str:
+    """French label of a forbidden-use category (the policy guard's rules), else the code itself."""
+    from rhia.policy.guard import default_ruleset
+
+    return default_ruleset().category_label(category) if category else ""
+
 
 def reporter_structure(user) -> Structure | None:
     """The structure whose correspondents receive the user's reports."""
@@ -118,7 +129,7 @@ def create_report(
 def handled_reports(user):
     """Reports of the structures (and subtrees) over which ``user`` handles reports."""
     scope = structures_for(user, "governance.handle_reports")
-    return MisuseReport.objects.filter(structure__in=scope).select_related("structure")
+    return MisuseReport.objects.filter(structure__in=scope).select_related("structure", "reporter")
 
 
 def can_handle(user, report: MisuseReport) -> bool:
@@ -202,8 +213,8 @@ def refusal_counts(user, *, days: int = 90) -> RefusalTable:
     totals = aggregate.count_by((category,) for _sid, category in pairs)
     return RefusalTable(
         days=days,
-        rows=[(scope[c.key[0]], c.key[1], c.shown) for c in detailed],
-        by_category=[(c.key[0], _total_shown(c, detailed)) for c in totals],
+        rows=[(scope[c.key[0]], category_label(c.key[1]), c.shown) for c in detailed],
+        by_category=[(category_label(c.key[0]), _total_shown(c, detailed)) for c in totals],
     )
 
 

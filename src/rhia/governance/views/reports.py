@@ -101,7 +101,9 @@ def reports(request):
 
 @require("governance.handle_reports")
 def report_detail(request, pk: int):
-    report = get_object_or_404(MisuseReport.objects.select_related("structure", "commission_by"), pk=pk)
+    report = get_object_or_404(
+        MisuseReport.objects.select_related("structure", "commission_by", "reporter"), pk=pk
+    )
     if not reporting.can_handle(request.user, report):
         raise PermissionDenied("Ce signalement ne relève pas de votre périmètre.")
     status_form = StatusForm(prefix="suivi")
@@ -146,6 +148,7 @@ def report_detail(request, pk: int):
         {
             "title": f"Signalement n° {report.pk}",
             "report": report,
+            "refusal_label": reporting.category_label(report.refusal_category),
             "updates": report.updates.select_related("actor"),
             "status_form": status_form,
             "opinion_form": opinion_form,
