@@ -84,10 +84,10 @@ def main() -> int:
         Acknowledgment.objects.bulk_create(Acknowledgment(user=u, version=charter) for u in users[::2])
         categories = [
             "mental_health_inference",
-            "relations_collegues",
+            "colleague_relations",
             "emotion_inference",
-            "video_entretien",
-            "cv",
+            "video_interview_analysis",
+            "cv_screening",
         ]
         started = time.perf_counter()
         for i in range(args.refusals):
