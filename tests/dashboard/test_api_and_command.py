@@ -14,8 +14,8 @@ from rhia.audit.journal import record
 pytestmark = pytest.mark.django_db
 
 
-def test_api_indicators(client, make_user, structures):
-    agents = [make_user(Role.AGENT_RH.value) for _ in range(3)]
+def test_api_indicators(client, make_user, structures, make_agents):
+    agents = make_agents(3)
     for agent in agents:
         record("assistant.case_created", actor=agent, payload={"use_case": "x", "data_class": "public"})
     client.force_login(make_user(Role.ETHICS_COMMITTEE.value, structure="academy"))
@@ -28,8 +28,8 @@ def test_api_indicators(client, make_user, structures):
     assert client.get("/api/dashboard/indicators").status_code == 403
 
 
-def test_command_json(make_user):
-    agents = [make_user(Role.AGENT_RH.value) for _ in range(6)]
+def test_command_json(make_user, make_agents):
+    agents = make_agents(6)
     for agent in agents:
         record("assistant.case_created", actor=agent, payload={"use_case": "x", "data_class": "public"})
     out = io.StringIO()

@@ -11,9 +11,9 @@ from rhia.audit.journal import record
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_dashboard_renders_charts_and_masks(
-    browser_login, make_user, structures, screenshot, grant_assistant_access
+    browser_login, make_user, structures, screenshot, grant_assistant_access, make_agents
 ):
-    agents = [make_user(Role.AGENT_RH.value) for _ in range(6)]
+    agents = make_agents(6)
     for agent in agents[:5]:
         grant_assistant_access(agent)
     for index, agent in enumerate(agents):

@@ -53,8 +53,8 @@ def test_agents_have_no_dashboard(client, make_user):
     assert client.get("/tableaux-de-bord/export.csv").status_code == 403
 
 
-def test_five_agents_are_shown_four_are_not(client, make_user, grant_assistant_access):
-    agents = [grant_assistant_access(make_user(Role.AGENT_RH.value)) for _ in range(5)]
+def test_five_agents_are_shown_four_are_not(client, make_user, grant_assistant_access, make_agents):
+    agents = [grant_assistant_access(a) for a in make_agents(5)]
     _journal(agents, None)
     director = make_user(Role.DPO.value, structure="academy")  # not in the population (no assistant.use)
     client.force_login(director)
@@ -80,8 +80,8 @@ def test_five_agents_are_shown_four_are_not(client, make_user, grant_assistant_a
     assert 'id="kpi-actifs">5<' in page
 
 
-def test_small_group_is_suppressed_everywhere(client, make_user, structures):
-    agents = [make_user(Role.AGENT_RH.value) for _ in range(4)]
+def test_small_group_is_suppressed_everywhere(client, make_user, structures, make_agents):
+    agents = make_agents(4)
     _journal(agents, None)
     client.force_login(make_user(Role.ETHICS_REFERENT.value, structure="academy"))
     page = client.get("/tableaux-de-bord/").content.decode()
@@ -91,9 +91,9 @@ def test_small_group_is_suppressed_everywhere(client, make_user, structures):
     assert ";Agents actifs;< 5" in csv_text and ";Agents pas encore formés;< 5" in csv_text
 
 
-def test_scope_is_the_viewers_structures(client, make_user, structures):
-    inside = [make_user(Role.AGENT_RH.value) for _ in range(5)]
-    outside = [make_user(Role.AGENT_RH.value, structure="other") for _ in range(6)]
+def test_scope_is_the_viewers_structures(client, make_user, structures, make_agents):
+    inside = make_agents(5)
+    outside = make_agents(6, "other")
     _journal(inside + outside, None)
     client.force_login(make_user(Role.ETHICS_REFERENT.value, structure="academy"))
     page = client.get(f"/tableaux-de-bord/?structure={structures['other'].pk}").content.decode()
@@ -105,9 +105,9 @@ def test_scope_is_the_viewers_structures(client, make_user, structures):
     assert 'id="table-structures"' in page and "Autre académie" in page
 
 
-def test_reports_and_self_assessment_levels(client, make_user, structures):
+def test_reports_and_self_assessment_levels(client, make_user, structures, make_agents):
     seed.run(io.StringIO())
-    agents = [make_user(Role.AGENT_RH.value) for _ in range(6)]
+    agents = make_agents(6)
     questions = list(Question.objects.filter(active=True))
     for index, agent in enumerate(agents):
         submit_self_assessment(agent, {q.pk: 0 if index < 5 else 3 for q in questions})
