@@ -29,8 +29,30 @@ def canonical(value: Any) -> bytes:
     return _dumps(value).encode()
 
 
+def sort_keys(value: Any) -> Any:
+    """The payload with its keys sorted at every level: stored as is, its JSON text is the digest's input."""
+    if isinstance(value, dict):
+        return {key: sort_keys(value[key]) for key in sorted(value)}
+    if isinstance(value, list | tuple):
+        return [sort_keys(item) for item in value]
+    return value
+
+
 def digest(value: Any) -> str:
-    return hashlib.sha256(canonical(value)).hexdigest()
+    """SHA-256 of ``json.dumps(value, sort_keys=True)`` (default separators, ASCII): the text Django's
+    JSONField stores for a key-sorted payload, so verification can hash the stored text directly."""
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def payload_matches(value: Any, expected: str) -> bool:
+    """``value`` is the stored payload: its JSON text (fast path) or the decoded object."""
+    if isinstance(value, str):
+        if hashlib.sha256(value.encode()).hexdigest() == expected:
+            return True
+        value = json.loads(value)
+    elif isinstance(value, bytes | bytearray | memoryview):
+        return payload_matches(bytes(value).decode(), expected)
+    return digest(value) == expected
 
 
 def timestamp(moment: datetime) -> str:
@@ -133,7 +155,7 @@ def range_digest(hashes: Iterable[str]) -> str:
 # --- verification ----------------------------------------------------------
 
 Row = tuple  # (seq, created_at: str, actor_id, actor_roles, structure_id, action, object_type, object_id,
-#               payload: dict, payload_sha256, metadata_sha256, content_purged: bool, previous_hash, entry_hash)
+#               payload: dict | JSON text, payload_sha256, metadata_sha256, content_purged, previous_hash, entry_hash)
 
 
 @dataclass
@@ -192,7 +214,7 @@ def verify(
                 f"Points de contrôle discontinus avant le n° {cp.first_seq}.",
             )
         expected_seq, previous = cp.last_seq + 1, cp.last_hash
-    digest_of = digest
+    matches = payload_matches
     for row in rows:
         seq = row[0]
         if report.first_seq is None:
@@ -213,7 +235,7 @@ def verify(
         if row[12] != previous:
             return _fail(report, seq, "inserted_or_reordered", _BROKEN_LINK.format(seq=seq))
         expected_digest = row[10] if row[11] else row[9]
-        if digest_of(row[8]) != expected_digest:
+        if not matches(row[8], expected_digest):
             return _fail(report, seq, "content_modified", f"Entrée n° {seq} : contenu modifié.")
         previous = row[13]
         expected_seq = seq + 1

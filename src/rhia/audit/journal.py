@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from rhia.audit import chain
 from rhia.audit.chain import GENESIS_HASH
-from rhia.audit.models import Checkpoint, JournalEntry
+from rhia.audit.models import JournalEntry
 
 # Arbitrary constant key for PostgreSQL's transaction-scoped advisory lock on the chain head.
 _CHAIN_LOCK_KEY = 7_240_511
@@ -27,12 +27,37 @@ def _lock_chain_head() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
 
 
-def _chain_head() -> tuple[int, str]:
-    last = JournalEntry.objects.order_by("-seq").values_list("seq", "entry_hash").first()
+_COLUMNS = (
+    "seq",
+    "created_at",
+    "actor_id",
+    "actor_roles",
+    "structure_id",
+    "action",
+    "object_type",
+    "object_id",
+    "payload",
+    "payload_sha256",
+    "metadata_sha256",
+    "previous_hash",
+    "entry_hash",
+)
+
+
+def _chain_head(cursor) -> tuple[int, str]:
+    cursor.execute("SELECT seq, entry_hash FROM audit_journalentry ORDER BY seq DESC LIMIT 1")
+    last = cursor.fetchone()
     if last:
-        return last
-    checkpoint = Checkpoint.objects.order_by("-last_seq").values_list("last_seq", "last_hash").first()
-    return checkpoint if checkpoint else (0, GENESIS_HASH)
+        return last[0], last[1]
+    cursor.execute("SELECT last_seq, last_hash FROM audit_checkpoint ORDER BY last_seq DESC LIMIT 1")
+    checkpoint = cursor.fetchone()
+    return (checkpoint[0], checkpoint[1]) if checkpoint else (0, GENESIS_HASH)
+
+
+_INSERT = (
+    f"INSERT INTO audit_journalentry ({', '.join(_COLUMNS)}) "  # noqa: S608 - constant column names
+    f"VALUES ({', '.join(['%s'] * len(_COLUMNS))}) RETURNING id"
+)
 
 
 def record(
@@ -43,7 +68,8 @@ def record(
     payload: dict[str, Any] | None = None,
     structure: Any = None,
 ) -> JournalEntry:
-    """Append one entry. ``payload`` must already be pseudonymized (identifiers, counts, pseudonymized texts)."""
+    """Append one entry and return it. ``payload`` must already be pseudonymized (identifiers, counts,
+    pseudonymized texts). Runs in the caller's transaction when there is one (atomic savepoint)."""
     if isinstance(obj, Model):
         object_type, object_id = obj._meta.label_lower, str(obj.pk)
     elif obj is not None:
@@ -56,7 +82,7 @@ def record(
     roles = ",".join(sorted(actor.active_roles())) if actor_id and hasattr(actor, "active_roles") else ""
     if structure is None and actor_id:
         structure = getattr(actor, "structure", None)
-    payload = payload or {}
+    payload = chain.sort_keys(payload or {})
     entry = JournalEntry(
         action=action[:80],
         actor_id=actor_id,
@@ -68,12 +94,37 @@ def record(
         payload_sha256=chain.digest(payload),
         metadata_sha256=chain.digest(chain.strip_content(payload)),
     )
-    with transaction.atomic():
+    # Same stored text as JSONField (json.dumps of the key-sorted payload): its SHA-256 is payload_sha256.
+    payload_text = JournalEntry._meta.get_field("payload").get_db_prep_value(payload, connection)
+    with transaction.atomic(), connection.cursor() as cursor:
         _lock_chain_head()
-        last_seq, previous = _chain_head()
+        last_seq, previous = _chain_head(cursor)
         entry.seq = last_seq + 1
         entry.created_at = timezone.now()
         entry.previous_hash = previous
         entry.entry_hash = chain.entry_hash(previous, entry.hashed_fields())
-        entry.save(force_insert=True)
+        created_at = JournalEntry._meta.get_field("created_at").get_db_prep_value(
+            entry.created_at, connection
+        )
+        cursor.execute(
+            _INSERT,
+            [
+                entry.seq,
+                created_at,
+                entry.actor_id,
+                entry.actor_roles,
+                entry.structure_id,
+                entry.action,
+                entry.object_type,
+                entry.object_id,
+                payload_text,
+                entry.payload_sha256,
+                entry.metadata_sha256,
+                entry.previous_hash,
+                entry.entry_hash,
+            ],
+        )
+        entry.pk = cursor.fetchone()[0]
+    entry._state.adding = False
+    entry._state.db = connection.alias
     return entry

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from rhia.audit import chain
@@ -21,23 +21,6 @@ from rhia.audit.permit import journal_permit
 
 MIN_METADATA_RETENTION_DAYS = 183  # AI Act art. 26(6): logs kept at least six months
 DEFAULT_METADATA_RETENTION_DAYS = 365
-
-_ROW_FIELDS = (
-    "seq",
-    "created_at",
-    "actor_id",
-    "actor_roles",
-    "structure_id",
-    "action",
-    "object_type",
-    "object_id",
-    "payload",
-    "payload_sha256",
-    "metadata_sha256",
-    "content_purged_at",
-    "previous_hash",
-    "entry_hash",
-)
 
 
 class RetentionError(ValueError):
@@ -79,16 +62,44 @@ def metadata_retention_days() -> int:
 # --- verification ------------------------------------------------------------
 
 
-def _rows(queryset) -> Iterator[tuple]:
-    timestamp = chain.timestamp
-    for row in queryset.order_by("seq").values_list(*_ROW_FIELDS).iterator(chunk_size=20_000):
-        yield (row[0], timestamp(row[1]), *row[2:11], row[11] is not None, row[12], row[13])
+def _timestamp(value) -> str:
+    """Canonical timestamp from a raw column value (SQLite: naive UTC datetime or text; PostgreSQL: aware)."""
+    if isinstance(value, str):
+        if len(value) == 19:
+            value += ".000000"
+        return value.replace(" ", "T", 1) + "Z"
+    if value.tzinfo is None:
+        return value.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return chain.timestamp(value)
+
+
+def _rows(up_to_seq: int | None = None) -> Iterator[tuple]:
+    """Journal rows in seq order, read with a raw (server-side on PostgreSQL) cursor for speed."""
+    table = connection.ops.quote_name(JournalEntry._meta.db_table)
+    # SQLite: read the timestamp as text (no datetime parsing), already in canonical UTC form.
+    created = "CAST(created_at AS TEXT)" if connection.vendor == "sqlite" else "created_at"
+    columns = (
+        f"seq, {created}, actor_id, actor_roles, structure_id, action, object_type, object_id, payload, "
+        "payload_sha256, metadata_sha256, content_purged_at, previous_hash, entry_hash"
+    )
+    sql = f"SELECT {columns} FROM {table}"  # noqa: S608 - names from the model, values as parameters
+    params: list = []
+    if up_to_seq is not None:
+        sql += " WHERE seq <= %s"
+        params.append(up_to_seq)
+    sql += " ORDER BY seq"
+    timestamp = _timestamp
+    with transaction.atomic(), connection.chunked_cursor() as cursor:
+        cursor.execute(sql, params)
+        while chunk := cursor.fetchmany(20_000):
+            for row in chunk:
+                yield (row[0], timestamp(row[1]), *row[2:11], row[11] is not None, row[12], row[13])
 
 
 def verify_journal(*, record_result: bool = False, actor=None) -> chain.VerifyReport:
     """Check the whole chain (from the last signed checkpoint) and name the first broken entry."""
     checkpoints = [cp.data() for cp in Checkpoint.objects.order_by("first_seq")]
-    report = chain.verify(_rows(JournalEntry.objects.all()), checkpoints, signing_key())
+    report = chain.verify(_rows(), checkpoints, signing_key())
     if record_result:
         record(
             "audit.verified",
@@ -177,7 +188,7 @@ def purge(
         )
         batch: list[JournalEntry] = []
         for entry in stale.only("id", "payload").iterator(chunk_size=2000):
-            entry.payload = chain.strip_content(entry.payload)
+            entry.payload = chain.sort_keys(chain.strip_content(entry.payload))
             entry.content_purged_at = now
             batch.append(entry)
             if len(batch) >= 1000:
@@ -199,7 +210,7 @@ def purge(
 def _checkpoint_and_remove(last_seq: int, key: bytes, now: datetime) -> tuple[Checkpoint, int]:
     checkpoints = [cp.data() for cp in Checkpoint.objects.order_by("first_seq")]
     purged = JournalEntry.objects.filter(seq__lte=last_seq)
-    check = chain.verify(_rows(purged), checkpoints, key)
+    check = chain.verify(_rows(last_seq), checkpoints, key)
     if not check.ok:
         raise RetentionError(f"Purge refusée : le journal ne se vérifie pas ({check.problem}).")
     first = purged.order_by("seq").values_list("seq", "previous_hash").first()
