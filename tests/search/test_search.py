@@ -112,6 +112,6 @@ def test_backend_matches_reference_bm25(corpus, query):
     got = lexical.search(terms, limit=50, at=at)
     expected = _reference_bm25(terms, at)
     assert expected
-    assert [pid for pid, _ in got] == [pid for pid, _ in expected], connection.vendor
-    for (_, a), (_, b) in zip(got, expected, strict=True):
+    assert [row[0] for row in got] == [pid for pid, _ in expected], connection.vendor
+    for (_, a, _), (_, b) in zip(got, expected, strict=True):
         assert a == pytest.approx(b, rel=1e-6)

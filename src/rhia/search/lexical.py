@@ -48,13 +48,13 @@ def _search_sqlite(terms, limit, at, audience):
     where, params = _filters(at, audience)
     # Only module constants and placeholders are interpolated below.
     sql = (
-        f"SELECT f.rowid, bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS s "  # noqa: S608
+        f"SELECT f.rowid, bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS s, cp.document_id "  # noqa: S608
         "FROM search_fts f JOIN corpus_passage cp ON cp.id = f.rowid "
         f"WHERE search_fts MATCH %s{where} ORDER BY s ASC, f.rowid ASC LIMIT %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [match, *params, limit])
-        return [(int(rowid), -float(score)) for rowid, score in cursor.fetchall()]
+        return [(int(rowid), -float(score), int(doc)) for rowid, score, doc in cursor.fetchall()]
 
 
 def _search_postgresql(terms, limit, at, audience):
@@ -76,7 +76,7 @@ def _search_postgresql(terms, limit, at, audience):
         # Only module constants and placeholders are interpolated below.
         sql = f"""
             WITH q(term, idf) AS (SELECT * FROM unnest(%s::text[], %s::float8[]))
-            SELECT p.passage_id,
+            SELECT p.passage_id, cp.document_id,
                    SUM(q.idf * (p.f * {K1 + 1}) / (p.f + {K1} * (1 - {B} + {B} * p.n_tokens / %s))) AS score
             FROM (
                 SELECT passage_id, term, n_tokens, title_tf * {TITLE_WEIGHT} + body_tf * {BODY_WEIGHT} AS f
@@ -85,9 +85,9 @@ def _search_postgresql(terms, limit, at, audience):
             JOIN q ON q.term = p.term
             JOIN corpus_passage cp ON cp.id = p.passage_id
             WHERE TRUE{where}
-            GROUP BY p.passage_id
+            GROUP BY p.passage_id, cp.document_id
             ORDER BY score DESC, p.passage_id ASC
             LIMIT %s
         """  # noqa: S608
         cursor.execute(sql, [terms, idf, avgdl, terms, *params, limit])
-        return [(int(pid), float(score)) for pid, score in cursor.fetchall()]
+        return [(int(pid), float(score), int(doc)) for pid, doc, score in cursor.fetchall()]

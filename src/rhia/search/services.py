@@ -43,13 +43,13 @@ def _ranked(
     return ranked, terms
 
 
-def _hits(ranked: list[tuple[int, float]], terms: list[str]) -> list[PassageHit]:
+def _hits(ranked: list[tuple[int, float, int]], terms: list[str]) -> list[PassageHit]:
     from rhia.corpus.models import Passage
 
-    passages = Passage.objects.select_related("document").in_bulk([pid for pid, _ in ranked])
+    passages = Passage.objects.select_related("document").in_bulk([pid for pid, _, _ in ranked])
     term_set = set(terms)
     hits = []
-    for pid, score in ranked:
+    for pid, score, _doc in ranked:
         passage = passages.get(pid)
         if passage is None:
             continue
@@ -83,18 +83,14 @@ def search_documents(
     query: str, *, k: int = 8, at: dt.date | None = None, audience: str | None = None
 ) -> list[PassageHit]:
     """The ``k`` best documents, each represented by its best passage."""
-    from rhia.corpus.models import Passage
-
     ranked, terms = _ranked(query, max(DOCUMENT_POOL, k * 10), at, audience)
-    doc_of = dict(Passage.objects.filter(id__in=[pid for pid, _ in ranked]).values_list("id", "document_id"))
-    best: list[tuple[int, float]] = []
+    best: list[tuple[int, float, int]] = []
     seen: set[int] = set()
-    for pid, score in ranked:
-        doc = doc_of.get(pid)
-        if doc is None or doc in seen:
+    for row in ranked:
+        if row[2] in seen:
             continue
-        seen.add(doc)
-        best.append((pid, score))
+        seen.add(row[2])
+        best.append(row)
         if len(best) >= k:
             break
     return _hits(best, terms)
