@@ -1,0 +1,32 @@
+"""The drafting pipeline on the embedded model (llama.cpp in-process), kept short: small max_tokens."""
+
+from __future__ import annotations
+
+import pytest
+
+from rhia.assistant.drafting import generate_drafts
+from rhia.assistant.drafting_samples import passages_for
+from rhia.audit.models import JournalEntry
+from rhia.llm import seed
+from rhia.llm.model_files import MODEL_LABEL
+
+pytestmark = [pytest.mark.model, pytest.mark.django_db]
+
+
+def test_two_drafts_from_the_embedded_model(monkeypatch):
+    monkeypatch.setenv("RHIA_DRAFT_MAX_TOKENS", "60")
+    monkeypatch.setenv("RHIA_DRAFT_RETRY", "0")
+    seed.run()
+    drafts = generate_drafts(
+        "Combien de jours d'absence pour un mariage ?", passages_for("F34544"), n=2, data_class="personal"
+    )
+    assert [d.style for d in drafts] == ["courte", "detaillee"]
+    for draft in drafts:
+        assert draft.text.strip() and draft.model == MODEL_LABEL
+        # Verification ran: either it passed, or the failing sentences are shown to the agent.
+        assert draft.verified or draft.failing_sentences
+    calls = JournalEntry.objects.filter(action="llm.call").order_by("seq")
+    assert [c.payload["model"] for c in calls] == [MODEL_LABEL, MODEL_LABEL]
+    first, second = (c.payload for c in calls)
+    assert first["prompt_tokens"] > 200 and first["completion_tokens"] <= 60
+    assert first["prompt_sha256"] != second["prompt_sha256"]
