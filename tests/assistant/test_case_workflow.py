@@ -54,11 +54,12 @@ def test_untick_and_add_sources(reviewed_case, agent):
     assert [s["passage_id"] for s in case.selected_sources] == [first]
     from rhia.assistant.services import add_source_from_search
 
-    case = add_source_from_search(
-        case, agent, query="télétravail jours par semaine", passage_id=_passage("F99003")
-    )
-    assert {s["document_id"] for s in case.selected_sources} == {"F99001", "F99003"}
-    assert any(s["added"] for s in case.selected_sources)
+    before = {s["passage_id"] for s in case.sources}
+    telework = _passage("F99003")
+    case = add_source_from_search(case, agent, query="télétravail jours par semaine", passage_id=telework)
+    assert {s["document_id"] for s in case.selected_sources} == {case.sources[0]["document_id"], "F99003"}
+    added = next(s for s in case.sources if s["passage_id"] == telework)
+    assert added["selected"] and added["added"] == (telework not in before)
     with pytest.raises(CaseError):
         update_sources(case, agent, selected=[]) and request_drafts(case, agent)
 

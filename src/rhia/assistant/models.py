@@ -128,6 +128,17 @@ class Case(models.Model):
     def state(self) -> states.State:
         return states.State(self.status, self.stage)
 
+    DATA_CLASS_LABELS = {
+        "public": "publiques",
+        "internal": "internes",
+        "personal": "personnelles",
+        "sensitive": "sensibles",
+    }
+
+    @property
+    def data_class_label(self) -> str:
+        return self.DATA_CLASS_LABELS.get(self.data_class, self.data_class)
+
     @property
     def second_validation(self) -> bool:
         return bool(self.use_case and self.use_case.requires_second_validation)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -105,10 +106,20 @@ def resolve_use_case(use_case):
     return use_case
 
 
+_HEADER = re.compile(r"^\s*(de|from|à|a|to|cc|date|envoyé|sent)\s*:", re.IGNORECASE)
+_SUBJECT = re.compile(r"^\s*(objet|subject)\s*:\s*(.+)$", re.IGNORECASE)
+
+
 def _title(question: str, subject: str) -> str:
-    first = (subject or "").strip() or next(
-        (line.strip() for line in question.splitlines() if line.strip()), ""
-    )
+    """A short, pseudonymized title: the e-mail subject, an "Objet :" line, or the first real line."""
+    lines = [line.strip() for line in question.splitlines() if line.strip()]
+    first = (subject or "").strip()
+    if not first:
+        first = next((m.group(2) for m in map(_SUBJECT.match, lines) if m), "")
+    body = [line for line in lines if not _HEADER.match(line) and not _SUBJECT.match(line)]
+    if not first:
+        # Skip greetings ("Bonjour,"): the first line that says something.
+        first = next((line for line in body if len(line.split()) >= 4), body[0] if body else "")
     return first[:120] + ("…" if len(first) > 120 else "")
 
 

@@ -10,6 +10,9 @@ from rhia.assistant.services.access import advance, get_case
 from rhia.assistant.services.errors import CaseError
 
 DEFAULT_K = 6
+# Pre-ticked: the best passages only (the agent may tick the others or add some).
+PRESELECTED = 4
+PRESELECT_RELATIVE_SCORE = 0.3
 
 
 def hit_to_source(hit, *, selected: bool = True, added: bool = False) -> dict:
@@ -57,7 +60,15 @@ def retrieve_sources(case: Case, user, *, k: int = DEFAULT_K) -> Case:
     intent = _classify(case.question)
     with transaction.atomic():
         case = get_case(user, case.pk, for_update=True)
-        case.sources = [hit_to_source(hit) for hit in hits]
+        top = max((float(getattr(hit, "score", 0.0) or 0.0) for hit in hits), default=0.0)
+        case.sources = [
+            hit_to_source(
+                hit,
+                selected=rank < PRESELECTED
+                and float(getattr(hit, "score", 0.0) or 0.0) >= PRESELECT_RELATIVE_SCORE * top,
+            )
+            for rank, hit in enumerate(hits)
+        ]
         case.intent = intent
         case.save(update_fields=["sources", "intent", "updated_at"])
     return case
@@ -68,7 +79,7 @@ def update_sources(case: Case, user, *, selected: list[int], add: list[dict] | N
     with transaction.atomic():
         case = get_case(user, case.pk, for_update=True)
         advance(case, user, states.SELECT_SOURCES)
-        keep = {int(pid) for pid in selected}
+        keep = {int(pid) for pid in selected} | {int(extra["passage_id"]) for extra in add or []}
         known = {source["passage_id"] for source in case.sources}
         for source in case.sources:
             source["selected"] = source["passage_id"] in keep
