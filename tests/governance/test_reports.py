@@ -51,6 +51,31 @@ def test_bad_input_keeps_the_text_and_explains_in_french(client, make_user):
 
 
 @pytest.mark.django_db
+def test_report_can_go_to_a_higher_level_only(client, make_user, structures):
+    agent = make_user(Role.AGENT_RH.value, structure="service")
+    client.force_login(agent)
+    page = client.get("/gouvernance/signaler/").content.decode()
+    assert "Service test" in page and "Académie test" in page and "Autre académie" not in page
+    response = _report(client, anonymous="on", level=str(structures["academy"].pk))
+    assert response.status_code == 302
+    report = MisuseReport.objects.get()
+    assert report.structure == structures["academy"] and report.reporter_id is None
+    assert (
+        JournalEntry.objects.get(action="governance.report_created").structure_id == structures["academy"].pk
+    )
+    with pytest.raises(GovernanceError, match="niveaux supérieurs"):
+        reporting.create_report(
+            user=agent,
+            category="autre",
+            description="Vers une autre branche.",
+            anonymous=True,
+            structure_id=structures["other"].pk,
+        )
+    response = _report(client, level=str(structures["other"].pk))
+    assert response.status_code == 200 and MisuseReport.objects.count() == 1
+
+
+@pytest.mark.django_db
 def test_case_link_only_to_ones_own_case(make_user):
     from rhia.assistant.models import Case
 

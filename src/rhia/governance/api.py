@@ -71,6 +71,7 @@ class ReportIn(Schema):
     anonymous: bool = False
     case_reference: str = ""
     refusal_seq: int | None = None
+    structure_id: int | None = None  # the user's structure (default) or one of its parents
 
 
 @router.post("/reports", summary="Signaler un mésusage ou un problème (anonymement si souhaité)")
@@ -84,6 +85,7 @@ def create_report(request, data: ReportIn):
             anonymous=data.anonymous,
             case_reference=data.case_reference,
             refusal_seq=data.refusal_seq,
+            structure_id=data.structure_id,
         )
     except services.GovernanceError as error:
         return _error(error.message)

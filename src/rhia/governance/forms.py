@@ -51,6 +51,14 @@ class ReportForm(forms.Form):
         "Vous ne pourrez pas suivre ce signalement, et le lien avec votre dossier ne sera pas gardé.",
         required=False,
     )
+    level = forms.TypedChoiceField(
+        label="Transmettre aux référents éthique de",
+        help_text="Dans un petit service, choisir un niveau supérieur rend un signalement anonyme "
+        "plus difficile à rapprocher de vous.",
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
     cas = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
     refus = forms.CharField(required=False, widget=forms.HiddenInput, max_length=20)
 

@@ -48,6 +48,14 @@ def reporter_structure(user) -> Structure | None:
     return assignment.structure if assignment else None
 
 
+def routing_choices(user) -> list[tuple[int, str]]:
+    """Where a report may go: the user's structure, or a higher level (most specific first)."""
+    structure = reporter_structure(user)
+    if structure is None:
+        return []
+    return [(s.pk, s.name) for s in reversed(structure.ancestors_and_self())]
+
+
 def find_refusal(user, seq) -> LinkedRefusal | None:
     """A "policy.refused" journal entry of this user (never someone else's)."""
     try:
@@ -83,6 +91,7 @@ def create_report(
     anonymous: bool,
     case_reference: str = "",
     refusal_seq=None,
+    structure_id: int | None = None,
 ) -> MisuseReport:
     """File a report. Anonymous: no user, no case or refusal link (they would point to the person).
 
@@ -103,6 +112,13 @@ def create_report(
         raise GovernanceError(
             "Votre compte n'est rattaché à aucune structure : contactez votre administrateur."
         )
+    if structure_id not in (None, "", structure.pk):
+        # A higher level of the user's own structure (a small service could point to its members).
+        wider = {s.pk: s for s in structure.ancestors_and_self()}
+        try:
+            structure = wider[int(structure_id)]
+        except (KeyError, TypeError, ValueError) as error:
+            raise GovernanceError("Choisissez votre structure ou l'un de ses niveaux supérieurs.") from error
     refusal = find_refusal(user, refusal_seq) if refusal_seq not in (None, "") else None
     with transaction.atomic():
         report = MisuseReport.objects.create(

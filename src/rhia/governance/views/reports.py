@@ -24,6 +24,7 @@ def report_new(request):
     if request.GET.get("categorie") in ReportCategory.values:
         initial["category"] = request.GET["categorie"]
     form = ReportForm(request.POST or None, initial=initial)
+    form.fields["level"].choices = reporting.routing_choices(request.user)
     data = form.data if form.is_bound else initial
     refusal = reporting.find_refusal(request.user, data.get("refus")) if data.get("refus") else None
     case_reference = reporting.own_case_reference(request.user, data.get("cas"))
@@ -37,6 +38,7 @@ def report_new(request):
                 anonymous=anonymous,
                 case_reference=form.cleaned_data["cas"],
                 refusal_seq=form.cleaned_data["refus"] or None,
+                structure_id=form.cleaned_data["level"],
             )
         except GovernanceError as error:
             form.add_error(None, error.message)
@@ -44,7 +46,7 @@ def report_new(request):
             if anonymous:
                 messages.success(
                     request,
-                    "Votre signalement anonyme a été transmis aux référents éthique de votre structure. "
+                    f"Votre signalement anonyme a été transmis aux référents éthique de « {report.structure.name} ». "
                     "Aucune information vous concernant n'a été conservée.",
                 )
                 return redirect("governance:report_new")
