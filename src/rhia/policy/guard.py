@@ -28,17 +28,25 @@ RULES_FILE = Path(__file__).resolve().parent / "data" / "guard_rules.json"
 # A request longer than this is also classified as a document (a CV pasted in the text box).
 PASTED_DOCUMENT_CHARS = 400
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "œ": "oe", "æ": "ae", "\u00a0": " "})
-_SPACES = re.compile(r"\s+")
-# "M. Durand" -> "m durand": abbreviations must not look like the end of a sentence.
-_ABBREVIATIONS = re.compile(r"\b(m|mm|mme|mmes|mlle|dr|pr|me)\. ")
+_REPLACEMENTS = (("’", "'"), ("‘", "'"), ("`", "'"), ("´", "'"), ("œ", "oe"), ("æ", "ae"))
+_ABBREVIATIONS = ("m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me")
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents, plain apostrophes, single spaces: the form rules are written for."""
-    text = unicodedata.normalize("NFKD", text.lower().translate(_APOSTROPHES))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return _ABBREVIATIONS.sub(r"\1 ", _SPACES.sub(" ", text)).strip()
+    """Lower case, no accents, plain apostrophes, single spaces: the form rules are written for.
+
+    Titles lose their dot ("M. Durand" -> "m durand") so they do not look like the end of a sentence.
+    """
+    text = text.lower()
+    for old, new in _REPLACEMENTS:
+        if old in text:
+            text = text.replace(old, new)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = " " + " ".join(text.split()) + " "
+    if ". " in text:
+        for title in _ABBREVIATIONS:
+            text = text.replace(f" {title}. ", f" {title} ")
+    return text.strip()
 
 
 @dataclass(frozen=True)
@@ -52,10 +60,8 @@ class Rule:
     use_case: str | None = None
     charter_article: str | None = None
     per_sentence: bool = False  # signal rules: all groups must co-occur in one sentence
-    heads: tuple[frozenset[str], ...] = ()  # prefilter: each set must meet the text's word heads
-
-    def possible(self, text_heads: frozenset[str]) -> bool:
-        return all(not heads.isdisjoint(text_heads) for heads in self.heads)
+    # Prefilter, aligned with (patterns, *requires): word heads one of which must occur (None: unknown).
+    heads: tuple[frozenset[str] | None, ...] = ()
 
     def _match_one(self, folded: str) -> list[str]:
         hit = self.patterns.search(folded)
@@ -71,13 +77,53 @@ class Rule:
             return []
         return matched
 
-    def match(self, folded: str, sentences: Sequence[str] = ()) -> list[str]:
-        if not self.per_sentence:
-            return self._match_one(folded)
-        for sentence in sentences or (folded,):
-            matched = self._match_one(sentence)
-            if matched:
-                return matched
+    def _possible(self, index: int, heads: frozenset[str]) -> bool:
+        wanted = self.heads[index] if index < len(self.heads) else None
+        return wanted is None or not wanted.isdisjoint(heads)
+
+    def match(
+        self,
+        folded: str,
+        sentences: Sequence[str] = (),
+        sentence_heads: Sequence[frozenset[str]] = (),
+        whole_heads: frozenset[str] | None = None,
+    ) -> list[str]:
+        """Matched fragments, or [] when the rule does not fire.
+
+        A pattern never spans two sentences (windows exclude . ? !), so only the sentences whose words
+        can start a match are searched; ``requires`` and ``unless`` apply to the whole request, or to
+        the sentence for signal rules (``per_sentence``).
+        """
+        if not sentences:
+            sentences = (folded,)
+            sentence_heads = (text_heads(folded),)
+        if self.per_sentence:
+            groups = range(1 + len(self.requires))
+            for sentence, heads in zip(sentences, sentence_heads, strict=True):
+                if all(self._possible(i, heads) for i in groups):
+                    matched = self._match_one(sentence)
+                    if matched:
+                        return matched
+            return []
+        if whole_heads is not None and not all(
+            self._possible(i, whole_heads) for i in range(1, 1 + len(self.requires))
+        ):
+            return []
+        for sentence, heads in zip(sentences, sentence_heads, strict=True):
+            if not self._possible(0, heads):
+                continue
+            hit = self.patterns.search(sentence)
+            if hit is None:
+                continue
+            matched = [hit.group(0)]
+            for group in self.requires:
+                extra = group.search(folded)
+                if extra is None:
+                    return []
+                matched.append(extra.group(0))
+            if self.unless is not None and self.unless.search(folded):
+                return []
+            return matched
         return []
 
 
@@ -235,12 +281,11 @@ class RuleSet:
 
     def check(self, text: str, attachments: Iterable[tuple[str, str]] = ()) -> GuardDecision:
         folded = fold(text or "")
-        sentences = sentences_of(folded)
-        heads = text_heads(folded)
+        sentences = sentences_of(folded) or [folded]
+        sentence_heads = [text_heads(sentence) for sentence in sentences]
+        whole_heads = frozenset().union(*sentence_heads)
         for rule in self.rules:
-            if not rule.possible(heads):
-                continue
-            matched = rule.match(folded, sentences)
+            matched = rule.match(folded, sentences, sentence_heads, whole_heads)
             if matched:
                 return self._refusal(
                     rule.rule_id,
@@ -275,7 +320,7 @@ def build_ruleset(data: dict[str, Any], extra_rules: Iterable[dict[str, Any]] = 
     for raw in [*data.get("rules", []), *extra_rules]:
         try:
             patterns, requires = _compile(raw["patterns"]), _compile_groups(raw.get("requires"))
-            heads = tuple(h for h in map(_prefilter, (patterns, *requires)) if h)
+            heads = tuple(map(_prefilter, (patterns, *requires)))
             rules.append(
                 Rule(
                     rule_id=raw["id"],

@@ -1,0 +1,103 @@
+"""Usage-guard benchmarks: quality on the labelled sets and latency on 2,000-character requests.
+
+    .venv/bin/python bench/bench_policy.py [--json]
+
+Goals: forbidden-use recall >= 0.95 and false refusals <= 0.05 on each set; p95 <= 5 ms for a
+2,000-character request. Baseline measured in the same run: one pass of ``str.lower`` plus a
+single-keyword regular expression over the same texts (the cheapest conceivable filter).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from rhia.policy.evaluation import evaluate, load_examples  # noqa: E402
+from rhia.policy.guard import default_ruleset  # noqa: E402
+
+SETS = [
+    Path("/work/shared/eval/usage_dev.jsonl"),
+    ROOT / "tests/policy/data/usage_extra.jsonl",
+    ROOT / "tests/policy/data/usage_holdout.jsonl",
+    ROOT / "tests/policy/data/usage_holdout2.jsonl",
+]
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[int(0.95 * (len(ordered) - 1))]
+
+
+def _long_requests(n: int, allowed_only: bool) -> list[str]:
+    rows = []
+    for path in SETS[1:]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if not allowed_only or row["expected"] == "allowed":
+                rows.append(row["request"])
+    rng = random.Random(7)
+    texts = []
+    for _ in range(n):
+        text = ""
+        while len(text) < 2000:
+            text += rng.choice(rows) + " "
+        texts.append(text[:2000])
+    return texts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--requests", type=int, default=500)
+    args = parser.parse_args()
+    ruleset = default_ruleset()
+    summary: dict = {"sets": {}}
+    for path in SETS:
+        if not path.exists():
+            continue
+        result = evaluate(load_examples(path), lambda text, attachments: ruleset.check(text, attachments))
+        result.pop("errors")
+        summary["sets"][path.name] = result
+        print(
+            f"{path.name}: n={result['n']} exactitude {result['accuracy']:.3f}, rappel interdits "
+            f"{result['forbidden_recall']:.3f} (objectif >= 0.95), faux refus {result['false_refusal_rate']:.3f} "
+            f"(objectif <= 0.05)"
+        )
+    baseline_re = re.compile(r"\bcv\b")
+    for label, allowed_only in (("mixtes", False), ("autorisées (aucune règle ne s'arrête tôt)", True)):
+        texts = _long_requests(args.requests, allowed_only)
+        ruleset.check(texts[0])
+        latencies, cpu, base = [], [], []
+        for text in texts:
+            started, cpu_started = time.perf_counter(), time.process_time()
+            ruleset.check(text)
+            latencies.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - cpu_started) * 1000)
+            started = time.perf_counter()
+            baseline_re.search(text.lower())
+            base.append((time.perf_counter() - started) * 1000)
+        p95, base_p95 = _p95(latencies), _p95(base)
+        key = "mixed" if not allowed_only else "allowed"
+        summary[f"p95_ms_2000_chars_{key}"] = round(p95, 3)
+        summary[f"p95_cpu_ms_2000_chars_{key}"] = round(_p95(cpu), 3)
+        summary[f"baseline_p95_ms_{key}"] = round(base_p95, 4)
+        print(
+            f"Demandes de 2 000 caractères {label} : p95 {p95:.2f} ms (objectif <= 5 ms ; temps processeur "
+            f"p95 {_p95(cpu):.2f} ms) ; "
+            f"référence (un seul motif) {base_p95:.3f} ms, ratio {p95 / base_p95:.0f}"
+        )
+    if args.json:
+        print(json.dumps(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
