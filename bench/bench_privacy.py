@@ -2,7 +2,7 @@
 
 Data: ../shared/eval/pii_dev.jsonl (when present) plus corpora generated with
 ../shared/eval/pii_corpus.py from our own templates (bench/data/pii_templates_extra.txt,
-bench/data/pii_templates_heldout.txt). For each set: per-entity precision / recall / F2
+bench/data/pii_templates_heldout.txt, bench/data/pii_templates_stress.txt). For each set: per-entity precision / recall / F2
 (overlapping spans with the right label), sensitive-category precision / recall, documents/s;
 then the latency of a 2,000-character e-mail (p50 / p95 after warm-up). Prints ratios
 rhia / Presidio and the goals of issue 4; the last line is one JSON object.
@@ -76,7 +76,7 @@ def generated_sets(tmp: Path) -> list[tuple[str, Path]]:
     if not generator.exists():
         return sets
     n = os.environ.get("RHIA_BENCH_PII_N", "300")
-    for name, seed in (("extra", "101"), ("heldout", "202")):
+    for name, seed in (("extra", "101"), ("heldout", "202"), ("stress", "303")):
         templates = ROOT / "bench" / "data" / f"pii_templates_{name}.txt"
         out = tmp / f"pii_{name}.jsonl"
         with open(out, "w", encoding="utf-8") as handle:

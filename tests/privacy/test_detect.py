@@ -20,6 +20,13 @@ def found(text, label=None):
         ("Merci de votre aide.\nCordialement,\nSolène Le Gall", "Solène Le Gall"),
         ("Demande transmise.\nBien à vous, Daniel MORIN", "Daniel MORIN"),
         ("L'agent Josette Marchal sollicite une mutation.", "Josette Marchal"),
+        ("Salut Zoé Lemoine, tu peux transmettre ?", "Zoé Lemoine"),
+        ("La situation de A. De Sousa est examinée.", "A. De Sousa"),
+        ("Bonjour, Marie Le Gall demande un congé.", "Marie Le Gall"),
+        ("Dossier de LE GALL Marie, adjointe.", "LE GALL Marie"),
+        ("Le comité a vu C. Toussaint le 4 avril.", "C. Toussaint"),
+        ("Message de Mme Noël reçu hier.", "Mme Noël"),
+        ("Je suis Madame Anne Ribeiro.", "Anne Ribeiro"),
     ],
 )
 def test_person_positive(text, name):
@@ -46,6 +53,8 @@ def test_name_repeated_is_found_everywhere():
         "Selon l'article L. 822-6 du code général de la fonction publique et le décret n° 86-83 du 17 janvier 1986.",
         "Le montant estimé est de 1 250,00 € (indice majoré 356), arrêté du 26 novembre 2001.",
         "Madame, Monsieur,\nJe vous prie d'agréer mes salutations.",
+        "Selon la loi Jules Ferry, la réunion aura lieu salle Jean Monnet.",
+        "Les Journées du Patrimoine auront lieu à Strasbourg ; merci à Pôle emploi et à France Travail.",
     ],
 )
 def test_hard_negatives_untouched(text):
@@ -95,9 +104,16 @@ def test_sensitive_categories(text, category):
         "Je suis AESH dans une école primaire.",
         "Il est à peine arrivé dans le service.",
         "Les vacances de printemps commencent le 12 avril.",
+        "La mutuelle santé est obligatoire depuis 2026.",
+        "Le recours a été porté devant le tribunal administratif.",
     ],
 )
 def test_sensitive_hard_negatives(text):
+    assert scan(text).sensitive == []
+
+
+def test_sensitive_words_inside_values_do_not_count():
+    text = "Le formulaire de M. Gay est arrivé ; contact : francois.gay@ac-lyon.fr, 3 rue de l'Église, 86000 Poitiers."
     assert scan(text).sensitive == []
 
 

@@ -122,7 +122,7 @@ def test_siret_siren():
         "3 allée des Tilleuls\n86000 Poitiers",
         "boulevard Jacqueline Lefort, 18161 Turpin",
         "7 impasse du Moulin",
-        "14 rue de l'Église, 69003 Lyon Cedex 03",
+        "14 rue de l'Église, 69003 Lyon",
     ],
 )
 def test_address(value):

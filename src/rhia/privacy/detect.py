@@ -48,8 +48,9 @@ def scan(text: str, *, use_ner: bool = True) -> ScanResult:
     patterns = resolve(found)
     persons = find_persons(text, patterns, use_spacy=use_ner)
     entities = resolve(patterns + persons)
-    names = [(e.start, e.end) for e in entities if e.label == "PERSON"]
-    return ScanResult(entities=entities, sensitive=find_sensitive(text, names))
+    # words inside detected values (M. Gay, rue de l'Église, francois.gay@...) are not categories
+    spans = [(e.start, e.end) for e in entities]
+    return ScanResult(entities=entities, sensitive=find_sensitive(text, spans))
 
 
 def data_class(result: ScanResult) -> str:

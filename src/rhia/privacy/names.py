@@ -98,7 +98,7 @@ INSTITUTION = re.compile(
     r"(?i)(?<![\w])(?:lyc[ée]e|coll[èe]ge|[ée]cole|universit[ée]|institut|centre|h[ôo]pital|clinique|fondation|"
     r"association|rue|avenue|boulevard|bd|place|all[ée]e|impasse|chemin|quai|square|cours|cit[ée]|r[ée]sidence|"
     r"gymnase|stade|m[ée]diath[èe]que|biblioth[èe]que|campus|groupe scolaire|prix|salle|amphith[ée][aâ]tre|"
-    r"promotion|espace|maison|pavillon|b[âa]timent|station|gare|a[ée]roport|pont|parc|quartier|ehpad|CHU|CHR|CH|"
+    r"loi|lois|r[ée]forme|rapport|plan|dispositif|promotion|espace|maison|pavillon|b[âa]timent|station|gare|a[ée]roport|pont|parc|quartier|ehpad|CHU|CHR|CH|"
     r"LP|LEGT|LGT|EREA|CIO|INSPE|ESPE|IUT|IUFM|EPLE|SEGPA|ULIS|RPI|[ée]tablissement|coll\.)"
     r"(?:[ \u00a0\u202f]+(?:professionnel|polyvalent|agricole|g[ée]n[ée]ral|technologique|priv[ée]|public|"
     r"d['’]enseignement|municipal|[ée]l[ée]mentaire|maternelle|primaire|hospitalier|universitaire|r[ée]gional|"
@@ -183,6 +183,17 @@ def _looks_like_name(value: str, *, strict: bool) -> bool:
     return True
 
 
+WORD_START_RE = re.compile(rf"(?<![\w])[{UP}]")
+
+
+def _overlapping(regex: re.Pattern, text: str):
+    """Matches of ``regex`` starting at every capitalised word (finditer would skip "Salut Zoé Lemoine")."""
+    for start in WORD_START_RE.finditer(text):
+        m = regex.match(text, start.start())
+        if m:
+            yield m
+
+
 def _civilities(text: str) -> list[Entity]:
     """ "Mme Durand", "M. Le Roux", "Madame Anne Ribeiro" (spelled-out civilities stay outside the span)."""
     found = []
@@ -222,12 +233,16 @@ def _named_groups(text: str, regex: re.Pattern, recognizer: str, score: float, s
 def _upper_first(text: str) -> list[Entity]:
     """ "DUPONT Jean" / "Jean DUPONT" when the capitalised word is a known first name."""
     found = []
-    for m in UPPER_FIRST_RE.finditer(text):
+    for m in _overlapping(UPPER_FIRST_RE, text):
         first = m.group("first") or m.group("first2")
         upper = m.group("up") or m.group("up2")
         if fold(first) not in first_names() or fold(upper) in HARD_NOT_NAMES or len(upper) < 2:
             continue
-        if any(fold(part) in HARD_NOT_NAMES for part in upper.split()):
+        parts = upper.split()
+        if any(
+            fold(part) in HARD_NOT_NAMES and not (fold(part) in CAPITAL_PARTICLES and len(parts) > 1)
+            for part in parts
+        ):
             continue
         if _in_institution(text, m.start()):
             continue
@@ -238,12 +253,16 @@ def _upper_first(text: str) -> list[Entity]:
 def _first_last(text: str) -> list[Entity]:
     """ "Claire Pruvost": a known first name followed by a capitalised word that is not a common word."""
     found = []
-    for m in FIRST_LAST_RE.finditer(text):
+    for m in _overlapping(FIRST_LAST_RE, text):
         first, last = m.group("first"), m.group("last")
         if fold(first) not in first_names():
             continue
         last_tokens = last.split()
-        if any(fold(t) in HARD_NOT_NAMES for t in last_tokens):
+        if any(fold(t) in HARD_NOT_NAMES for t in last_tokens) and not (
+            len(last_tokens) == 2
+            and fold(last_tokens[0]) in CAPITAL_PARTICLES
+            and fold(last_tokens[1]) not in HARD_NOT_NAMES
+        ):
             last_tokens = last_tokens[:1]
             if fold(last_tokens[0]) in HARD_NOT_NAMES:
                 continue
@@ -266,7 +285,9 @@ def _initials(text: str) -> list[Entity]:
         last = m.group("last").split()
         while last and fold(last[-1]) in HARD_NOT_NAMES:
             last.pop()
-        if not last or fold(last[0]) in NOT_NAMES:
+        if not last or (
+            fold(last[0]) in HARD_NOT_NAMES and not (fold(last[0]) in CAPITAL_PARTICLES and len(last) > 1)
+        ):
             continue
         if _in_institution(text, m.start()):
             continue

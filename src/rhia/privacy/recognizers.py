@@ -142,6 +142,8 @@ ADDRESS_RE = re.compile(
     rf"(?:{SP}*[,\-–]?{SP}*(?:\n{SP}*)?(?:BP|CS){SP}\d+)?"
     rf"(?:{SP}*,?{SP}*(?:\n{SP}*)?{POSTCODE}{SP}+{CITY})?"
 )
+# Postal boxes and CEDEX are for organisations (a rectorate, a school), not a person's home.
+INSTITUTIONAL_ADDRESS = re.compile(r"(?<![\w])(?:BP|CS|CEDEX|Cedex)(?![\w])")
 HAS_POSTCODE = re.compile(rf"{POSTCODE}{SP}+[A-ZÀ-Ý]")
 
 
@@ -167,7 +169,7 @@ def find_addresses(text: str) -> list[Entity]:
         value = m.group()
         has_number = value[:1].isdigit()
         has_postcode = bool(HAS_POSTCODE.search(value))
-        if not (has_number or has_postcode):
+        if not (has_number or has_postcode) or INSTITUTIONAL_ADDRESS.search(value):
             continue
         end = m.end()
         while end > m.start() and text[end - 1] in " .,-’'":

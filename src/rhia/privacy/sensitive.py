@@ -90,6 +90,12 @@ TRIGGERS: dict[str, list[str]] = {
         r"symptomes?",
         r"ordonnance medicale",
         r"certificat medical",
+        r"(?:raisons?|problemes?|soucis) de sante",
+        r"accidente(?:e)?",
+        r"bless(?:e|ee|es|ees)",
+        r"douleurs?",
+        r"malaise",
+        r"operee?",
         r"sante (?:fragile|mentale)",
         r"etat de sante",
         r"mon etat",
@@ -131,6 +137,7 @@ TRIGGERS: dict[str, list[str]] = {
     ],
     "syndicat": [
         r"syndica(?:l|le|ux|les|t|ts|lisme|liste|listes)",
+        r"syndiqu(?:e|ee|es|ees)",
         r"delegue(?:e)? du personnel",
         r"snes(?:-fsu)?",
         r"fsu",
@@ -186,6 +193,14 @@ TRIGGERS: dict[str, list[str]] = {
         r"hanouka",
         r"diwali",
         r"orthodoxe",
+        r"croyant(?:e|s|es)?",
+        r"pratiquant(?:e|s|es)?",
+        r"messe",
+        r"bar[- ]mitzvah",
+        r"communion",
+        r"pelerinage",
+        r"fete (?:juive|musulmane|chretienne|orthodoxe|bouddhiste)",
+        r"signes? religieux",
     ],
     "opinion_politique": [
         r"opinions? politiques?",
@@ -248,6 +263,9 @@ TRIGGERS: dict[str, list[str]] = {
     ],
     "condamnation": [
         r"casier judiciaire",
+        r"casier",
+        r"sanctions? penales?",
+        r"jugement penal",
         r"bulletin n° ?[23]",
         r"bulletin no ?[23]",
         r"condamn(?:e|ee|es|ation|ations)",
@@ -294,8 +312,8 @@ UPPER_ONLY = frozenset({"fo", "sud", "sud education", "das", "rom", "roms", "fiv
 
 
 def find_sensitive(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[SensitiveHit]:
-    """Sensitive categories of ``text``; words inside ``exclude`` spans (detected names: M. Gay,
-    Mme Chrétien) do not count."""
+    """Sensitive categories of ``text``; words inside ``exclude`` spans (detected values: M. Gay,
+    Mme Chrétien, rue de l'Église) do not count."""
     folded = fold(text)
     neutral = [(m.start(), m.end()) for m in _NEUTRAL.finditer(folded)] + list(exclude)
     hits: dict[str, list[str]] = {}
