@@ -7,6 +7,7 @@ prefix reuse llama.cpp's KV cache, which the drafting pipeline relies on.
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 import time
@@ -55,6 +56,17 @@ def load_model(path: Path | None = None) -> Any:
                 verbose=False,
             )
         return _models[key]
+
+
+@atexit.register
+def _close_models() -> None:
+    """Free llama.cpp models before interpreter shutdown (their finalizers fail once modules are gone)."""
+    with _load_lock:
+        for llama in _models.values():
+            close = getattr(llama, "close", None)
+            if close is not None:
+                close()
+        _models.clear()
 
 
 class EmbeddedClient:
