@@ -28,6 +28,12 @@ SETS = [
     ROOT / "tests/policy/data/usage_extra.jsonl",
     ROOT / "tests/policy/data/usage_holdout.jsonl",
     ROOT / "tests/policy/data/usage_holdout2.jsonl",
+    ROOT / "tests/policy/data/usage_holdout3.jsonl",
+    ROOT / "tests/policy/data/usage_holdout4.jsonl",
+]
+LEGIT = [
+    Path("/work/shared/eval") / name
+    for name in ("retrieval_dev_titles.jsonl", "retrieval_dev_paraphrases.jsonl", "pii_dev.jsonl")
 ]
 
 
@@ -70,6 +76,18 @@ def main() -> int:
             f"{path.name}: n={result['n']} exactitude {result['accuracy']:.3f}, rappel interdits "
             f"{result['forbidden_recall']:.3f} (objectif >= 0.95), faux refus {result['false_refusal_rate']:.3f} "
             f"(objectif <= 0.05)"
+        )
+    legit = [
+        json.loads(line).get("query") or json.loads(line).get("text") or ""
+        for path in LEGIT
+        if path.exists()
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    if legit:
+        refused = sum(1 for text in legit if text and not ruleset.check(text).allowed)
+        summary["legit_hr_texts"] = {"n": len(legit), "false_refusal_rate": round(refused / len(legit), 4)}
+        print(
+            f"Textes RH légitimes (questions et messages d'agents des autres jeux) : {refused}/{len(legit)} refusés"
         )
     baseline_re = re.compile(r"\bcv\b")
     for label, allowed_only in (("mixtes", False), ("autorisées (aucune règle ne s'arrête tôt)", True)):

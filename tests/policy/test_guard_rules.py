@@ -87,7 +87,16 @@ def test_extra_rule_extends_the_shipped_rules():
     assert (decision.allowed, decision.rule_id) == (False, "local.astrologie")
 
 
-@pytest.mark.parametrize("name", ["usage_extra.jsonl", "usage_holdout.jsonl", "usage_holdout2.jsonl"])
+OUR_SETS = [
+    "usage_extra.jsonl",
+    "usage_holdout.jsonl",
+    "usage_holdout2.jsonl",
+    "usage_holdout3.jsonl",
+    "usage_holdout4.jsonl",
+]
+
+
+@pytest.mark.parametrize("name", OUR_SETS)
 def test_measured_goals_on_our_sets(name):
     result = evaluate(
         load_examples(DATA / name), lambda text, attachments: default_ruleset().check(text, attachments)
@@ -112,7 +121,7 @@ def test_our_sets_do_not_copy_the_dev_set():
         for line in DEV.read_text(encoding="utf-8").splitlines()
         if line.strip()
     }
-    for name in ("usage_extra.jsonl", "usage_holdout.jsonl", "usage_holdout2.jsonl"):
+    for name in OUR_SETS:
         ours = {
             fold(json.loads(line)["request"])
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()
@@ -124,3 +133,18 @@ def test_rules_file_patterns_compile():
     for rule in shipped_rules()["rules"]:
         for pattern in rule["patterns"]:
             re.compile(pattern)
+
+
+def test_legitimate_hr_texts_of_other_dev_sets_are_allowed():
+    """HR questions and agents' messages (with names, health, family) from the retrieval and PII sets."""
+    texts = []
+    for name in ("retrieval_dev_titles.jsonl", "retrieval_dev_paraphrases.jsonl", "pii_dev.jsonl"):
+        path = DEV.parent / name
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                row = json.loads(line)
+                texts.append(row.get("query") or row.get("text") or "")
+    if not texts:
+        pytest.skip("shared development sets not present")
+    refused = [text for text in texts if text and not default_ruleset().check(text).allowed]
+    assert len(refused) <= 0.02 * len(texts), refused
