@@ -89,13 +89,14 @@ def _reports(structure_ids: list[int], since: datetime):
     return ind.reports_by_status(statuses, list(ReportStatus.choices))
 
 
-def _coverage(agents: list[User]) -> tuple[ind.Coverage, dict[int, dict[int, int]]]:
-    population = {a.pk for a in agents}
+def _training_sets(agents: list[User]) -> tuple[set[int], set[int], set[int]]:
+    """(completed the basic module, completed any training, self-assessed) among ``agents``."""
+    population = [a.pk for a in agents]
     completed = Enrolment.objects.filter(user_id__in=population, completed_on__isnull=False)
     basic = set(completed.filter(training__is_basic=True).values_list("user_id", flat=True))
     any_done = set(completed.values_list("user_id", flat=True))
     assessed = set(SelfAssessment.objects.filter(user_id__in=population).values_list("user_id", flat=True))
-    return ind.coverage(population, basic, any_done, assessed), latest_levels(agents)
+    return basic, any_done, assessed
 
 
 def build(root: Structure, *, weeks: int = DEFAULT_WEEKS, today: date | None = None) -> Dashboard:
@@ -111,7 +112,9 @@ def build(root: Structure, *, weeks: int = DEFAULT_WEEKS, today: date | None = N
     def local_date(moment: datetime) -> date:
         return timezone.localtime(moment).date()
 
-    coverage, levels = _coverage(agents)
+    basic, any_done, assessed = _training_sets(agents)
+    coverage = ind.coverage({a.pk for a in agents}, basic, any_done, assessed)
+    levels = latest_levels(agents)
     names = {c.pk: c.name for c in Competence.objects.all()}
     per_competence = {name: [lv[cid] for lv in levels.values() if cid in lv] for cid, name in names.items()}
 
@@ -120,7 +123,7 @@ def build(root: Structure, *, weeks: int = DEFAULT_WEEKS, today: date | None = N
         child_ids = set(child.subtree().values_list("pk", flat=True))
         child_agents = [a for a in agents if a.structure_id in child_ids]
         child_events = [e for e in events if e.structure_id in child_ids]
-        child_coverage, _ = _coverage(child_agents)
+        child_coverage = ind.coverage({a.pk for a in child_agents}, basic, any_done, assessed)
         substructures.append(
             (
                 child.name,

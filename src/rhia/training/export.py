@@ -72,6 +72,28 @@ class _PlanPDF(FPDF):
         self.cell(0, 8, f"{self.title_text} — page {self.page_no()}/{{nb}}", align="C")
 
 
+def _fit(pdf: FPDF, text: str, width: float) -> str:
+    if pdf.get_string_width(text) <= width:
+        return text
+    while text and pdf.get_string_width(text + "…") > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def _people_rows(pdf: FPDF, people) -> None:
+    """Plain cells rather than fpdf2 tables: thousands of names stay fast to lay out."""
+    widths = (70.0, 45.0, 65.0)
+    pdf.set_font("DejaVu", "B", 9)
+    for width, title in zip(widths, ("Agent", "Identifiant", "Structure"), strict=True):
+        pdf.cell(width, 6, title, border="B")
+    pdf.ln(6)
+    pdf.set_font("DejaVu", size=9)
+    for person in people:
+        for width, value in zip(widths, (person.name, person.username, person.structure), strict=True):
+            pdf.cell(width, 5, _fit(pdf, value, width - 2))
+        pdf.ln(5)
+
+
 def plan_pdf(plan: Plan) -> bytes:
     fonts = _font_dir()
     pdf = _PlanPDF(orientation="P", unit="mm", format="A4")
@@ -119,10 +141,7 @@ def plan_pdf(plan: Plan) -> bytes:
         )
         pdf.set_font("DejaVu", size=9)
         if training.people:
-            with pdf.table(col_widths=(70, 50, 60)) as table:
-                table.row(["Agent", "Identifiant", "Structure"])
-                for person in training.people:
-                    table.row([person.name, person.username, person.structure])
+            _people_rows(pdf, training.people)
         else:
             pdf.multi_cell(0, 5, "Personne à inscrire.", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1)

@@ -57,10 +57,9 @@ def basic_module() -> Training | None:
 
 
 def has_completed_basic_module(user) -> bool:
-    module = basic_module()
-    if module is None:
-        return False
-    return Enrolment.objects.filter(user=user, training=module, completed_on__isnull=False).exists()
+    return Enrolment.objects.filter(
+        user=user, training__is_basic=True, training__active=True, completed_on__isnull=False
+    ).exists()
 
 
 def _charter_acknowledged(user) -> bool:
