@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from rhia.assistant import richtext
+from rhia.assistant import diffing, richtext
 from rhia.assistant.models import Case, CaseDraft
-from rhia.assistant.services.shielding import reveal_markup
+from rhia.assistant.services.editing import case_diff
+from rhia.assistant.services.shielding import reveal_markup, reveal_text
 
 _NUMBERED = re.compile(r"\[(\d{1,2}(?:\s*,\s*\d{1,2})*)\]")
 
@@ -51,3 +52,8 @@ def cited_sources(case: Case, draft: CaseDraft) -> list[dict]:
 
 def text_markup(case: Case, text: str) -> str:
     return reveal_markup(case, richtext.from_text(text))
+
+
+def revealed_diff(case: Case) -> list[diffing.Segment]:
+    """The diff AI draft -> final text, re-identified for the agent or validator looking at it."""
+    return [diffing.Segment(segment.op, reveal_text(case, segment.text)) for segment in case_diff(case)]

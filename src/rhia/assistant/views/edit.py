@@ -11,7 +11,6 @@ from rhia.accounts.authz import require
 from rhia.assistant import states
 from rhia.assistant.services import (
     CaseError,
-    case_diff,
     export_case,
     return_case,
     save_final,
@@ -19,7 +18,7 @@ from rhia.assistant.services import (
     validate_case,
 )
 from rhia.assistant.services.access import actor_for
-from rhia.assistant.services.display import text_markup
+from rhia.assistant.services.display import revealed_diff, text_markup
 from rhia.assistant.services.editing import ai_text
 from rhia.assistant.services.shielding import reveal_markup
 from rhia.assistant.views.common import fail, gated, load, step_url, stepper
@@ -63,7 +62,7 @@ def edit(request, pk: int):
             "case": case,
             "editor_markup": reveal_markup(case, case.final_html),
             "ai_markup": text_markup(case, ai_text(case)) if case.chosen_draft is not None else "",
-            "diff": case_diff(case),
+            "diff": revealed_diff(case),
             "can_self_validate": states.VALIDATE in actions,
             **stepper(case, states.EDIT),
         },
@@ -96,7 +95,7 @@ def review_for_validation(request, pk: int):
             "title": f"Valider le cas {case.reference}",
             "case": case,
             "final_markup": text_markup(case, case.final_text),
-            "diff": case_diff(case),
+            "diff": revealed_diff(case),
             "can_validate": states.VALIDATE
             in states.available_actions(case.state, actor, second_validation=case.second_validation),
         },

@@ -11,13 +11,12 @@ from rhia.assistant.services import (
     CaseError,
     abandon_case,
     add_source_from_search,
-    case_diff,
     confirm_review,
     review_material,
     update_sources,
 )
 from rhia.assistant.services.access import actor_for
-from rhia.assistant.services.display import text_markup
+from rhia.assistant.services.display import revealed_diff, text_markup
 from rhia.assistant.services.sources import search
 from rhia.assistant.views.common import fail, gated, load, step_url, stepper
 
@@ -38,7 +37,7 @@ def case_detail(request, pk: int):
             "title": f"Cas {case.reference}",
             "case": case,
             "final_markup": text_markup(case, case.final_text) if case.final_text else "",
-            "diff": case_diff(case) if case.final_text else [],
+            "diff": revealed_diff(case) if case.final_text else [],
             "actions": actions,
             "is_owner": actor.is_owner,
             "export_formats": [("docx", "DOCX"), ("pdf", "PDF"), ("eml", "courriel (.eml)")],
