@@ -229,9 +229,10 @@ _TOKENS = re.compile(r"[a-z0-9]+")
 
 def text_heads(folded: str) -> frozenset[str]:
     """Every head (first 1 to 8 letters) of the words of ``folded`` (for the rule prefilter)."""
-    heads = set()
-    for token in set(_TOKENS.findall(folded)):
-        heads.update(token[:k] for k in range(1, min(len(token), _HEAD_CHARS) + 1))
+    heads: set[str] = set()
+    add = heads.update
+    for t in set(_TOKENS.findall(folded)):
+        add((t[:1], t[:2], t[:3], t[:4], t[:5], t[:6], t[:7], t[:8]))
     return frozenset(heads)
 
 
