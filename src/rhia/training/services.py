@@ -185,19 +185,3 @@ def record_completion(
         structure=user.structure,
     )
     return CompletionResult(enrolment, True)
-
-
-def undo_completion(enrolment: Enrolment, *, by: User) -> None:
-    if not enrolment.completed_on:
-        return
-    with transaction.atomic():
-        enrolment.completed_on = None
-        enrolment.completion_source = ""
-        enrolment.save(update_fields=["completed_on", "completion_source"])
-        record(
-            "training.completion_removed",
-            actor=by,
-            obj=enrolment,
-            payload={"module": enrolment.training.code},
-            structure=enrolment.user.structure,
-        )

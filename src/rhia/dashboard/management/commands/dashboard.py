@@ -28,7 +28,7 @@ class Command(BaseCommand):
         else:
             root = Structure.objects.filter(parent__isnull=True).order_by("pk").first()
         if root is None:
-            raise CommandError("Structure introuvable.")
+            raise CommandError("Structure introuvable (lancez d'abord « rhia demo » ou donnez --structure).")
         board = services.build(root, weeks=options["weeks"])
         rows = csv.reader(io.StringIO(services.to_csv(board).lstrip("\ufeff")), delimiter=";")
         next(rows)
