@@ -115,3 +115,41 @@ def test_backend_matches_reference_bm25(corpus, query):
     assert [row[0] for row in got] == [pid for pid, _ in expected], connection.vendor
     for (_, a, _), (_, b) in zip(got, expected, strict=True):
         assert a == pytest.approx(b, rel=1e-6)
+
+
+def test_filtered_ranking_when_top_rows_are_not_in_force(db):
+    """Many better-ranked passages out of force: the in-force one still comes back (SQLite fallback path)."""
+    from rhia.corpus.importing import get_source, store
+    from rhia.corpus.models import Source
+    from rhia.corpus.parsing.records import ParsedDocument, ParsedSection
+
+    source = get_source(Source.Kind.LEGI)
+    for n in range(30):
+        store(
+            source,
+            ParsedDocument(
+                doc_id=f"LEGIARTI0000999999{n:02d}",
+                title="Article abrogé",
+                valid_from=dt.date(2000, 1, 1),
+                valid_to=dt.date(2001, 1, 1),
+                sections=[ParsedSection(["Article"], "indemnité de fonctions indemnité de fonctions")],
+            ),
+        )
+    store(
+        source,
+        ParsedDocument(
+            doc_id="LEGIARTI000099999999",
+            title="Article en vigueur",
+            valid_from=dt.date(2020, 1, 1),
+            sections=[
+                ParsedSection(
+                    ["Article"], "Une indemnité est versée selon des règles longuement détaillées ici."
+                )
+            ],
+        ),
+    )
+    got = lexical.search(query_terms("indemnité de fonctions"), limit=1, at=TODAY)
+    assert len(got) == 1
+    hits = search_passages("indemnité de fonctions", k=3, at=TODAY)
+    assert [h.document_id for h in hits] == ["LEGIARTI000099999999"]
+    assert len(search_passages("indemnité de fonctions", k=40, at=dt.date(2000, 6, 1))) == 30

@@ -45,15 +45,37 @@ def search(
 
 def _search_sqlite(terms, limit, at, audience):
     match = " OR ".join(f'"{t}"' for t in terms)
-    where, params = _filters(at, audience)
-    # Only module constants and placeholders are interpolated below.
-    sql = (
-        f"SELECT f.rowid, bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS s, cp.document_id "  # noqa: S608
-        "FROM search_fts f JOIN corpus_passage cp ON cp.id = f.rowid "
-        f"WHERE search_fts MATCH %s{where} ORDER BY s ASC, f.rowid ASC LIMIT %s"
-    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match, *params, limit])
+        # Fast path: rank without the join, then keep the passages that pass the filters. When enough
+        # of the unfiltered top rows pass, they are exactly the filtered top rows (same order).
+        pool = limit * 2 + 20
+        cursor.execute(
+            f"SELECT rowid, bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS s FROM search_fts "  # noqa: S608
+            "WHERE search_fts MATCH %s ORDER BY s ASC, rowid ASC LIMIT %s",
+            [match, pool],
+        )
+        ranked = cursor.fetchall()
+        if ranked:
+            where, params = _filters(at, audience)
+            ids = [row[0] for row in ranked]
+            cursor.execute(
+                f"SELECT cp.id, cp.document_id FROM corpus_passage cp "  # noqa: S608
+                f"WHERE cp.id IN ({', '.join(['%s'] * len(ids))}){where}",
+                [*ids, *params],
+            )
+            kept = dict(cursor.fetchall())
+            rows = [(int(pid), -float(score), int(kept[pid])) for pid, score in ranked if pid in kept]
+            if len(rows) >= limit or len(ranked) < pool:
+                return rows[:limit]
+        else:
+            return []
+        where, params = _filters(at, audience)
+        cursor.execute(
+            f"SELECT f.rowid, bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS s, cp.document_id "  # noqa: S608
+            "FROM search_fts f JOIN corpus_passage cp ON cp.id = f.rowid "
+            f"WHERE search_fts MATCH %s{where} ORDER BY s ASC, f.rowid ASC LIMIT %s",
+            [match, *params, limit],
+        )
         return [(int(rowid), -float(score), int(doc)) for rowid, score, doc in cursor.fetchall()]
 
 
