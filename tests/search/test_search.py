@@ -153,3 +153,12 @@ def test_filtered_ranking_when_top_rows_are_not_in_force(db):
     hits = search_passages("indemnité de fonctions", k=3, at=TODAY)
     assert [h.document_id for h in hits] == ["LEGIARTI000099999999"]
     assert len(search_passages("indemnité de fonctions", k=40, at=dt.date(2000, 6, 1))) == 30
+
+
+def test_pseudonymization_placeholders_are_ignored(corpus):
+    plain = search_documents("Durée du télétravail", k=3, at=TODAY)
+    masked = search_documents(
+        "[PERSONNE_1] demande la durée du télétravail, écrire à [COURRIEL_1]", k=3, at=TODAY
+    )
+    assert [h.document_id for h in masked] == [h.document_id for h in plain]
+    assert "personn" not in masked[0].terms

@@ -7,6 +7,7 @@ document (for people). Only passages in force at ``at`` (default: today) are eve
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import asdict, dataclass
 
 from rhia.search import lexical
@@ -14,6 +15,8 @@ from rhia.search.analysis import query_terms
 from rhia.search.snippets import snippet
 
 DOCUMENT_POOL = 200
+# Pseudonymization placeholders ("[PERSONNE_1]", "[NIR_2]"…) carry no meaning for retrieval.
+_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]*_\d+\]")
 
 
 @dataclass
@@ -38,7 +41,7 @@ class PassageHit:
 def _ranked(
     query: str, limit: int, at: dt.date | None, audience: str | None
 ) -> tuple[list[tuple[int, float]], list[str]]:
-    terms = query_terms(query or "")
+    terms = query_terms(_PLACEHOLDER.sub(" ", query or ""))
     ranked = lexical.search(terms, limit=limit, at=at or dt.date.today(), audience=audience or None)
     return ranked, terms
 
