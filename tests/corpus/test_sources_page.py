@@ -59,3 +59,15 @@ def test_upload_bad_file_shows_reason_and_keeps_going(client, make_user):
     assert "photo.png n&#x27;a pas été importé" in response.content.decode()
     assert not Document.objects.exists()
     assert ImportTask.objects.get().failed == 1
+
+
+def test_sources_page_lists_tasks_with_progress_and_errors(client, make_user, fiches_dir):
+    from django.core.management import call_command
+
+    call_command("corpus", "import", "service-public", str(fiches_dir), "--json")
+    client.force_login(make_user("administrateur"))
+    html = client.get(reverse("corpus:sources")).content.decode()
+    assert "Fiches service-public.fr (vos droits et démarches)" in html
+    assert '<progress max="100" value="100"' in html
+    assert "F90004.xml" in html and "XML mal formé" in html
+    assert "2 nouveau(x)" in html
