@@ -1,2 +1,8 @@
+from django.urls import path
+
+from rhia.privacy import views
+
 app_name = "privacy"
-urlpatterns: list = []
+urlpatterns = [
+    path("essai/", views.try_shield, name="try"),
+]
