@@ -68,3 +68,22 @@ def test_eval_bad_file(tmp_path):
     path.write_text("{pas du json\n", encoding="utf-8")
     with pytest.raises(CommandError, match="Ligne 1 invalide"):
         run("eval", "--data", str(path))
+
+
+@pytest.mark.django_db
+def test_corrections_summary_has_no_personal_data():
+    from rhia.privacy.models import Vault
+    from rhia.privacy.services import shield
+
+    text = "Mme Durand a vu Kerlouan."
+    start = text.index("Kerlouan")
+    shield(
+        text,
+        Vault.for_object(("assistant.case", "1")),
+        added=[(start, start + 8, "PERSON")],
+        removed=[(0, 10)],
+    )
+    output = run("corrections", "--json")
+    summary = json.loads(output.strip().splitlines()[-1])
+    assert summary == {"added": {"PERSON": 1}, "removed": {"PERSON/civility": 1}, "texts": 1}
+    assert "Kerlouan" not in output and "Durand" not in output

@@ -146,6 +146,8 @@ def test_address_negatives():
         ("Né le ", "1er janvier 1970"),
         ("né(e) le ", "3 mars 1980"),
         ("date de naissance : ", "05-11-1964"),
+        ("née à Saint-Étienne le ", "3 mars 1980"),
+        ("date et lieu de naissance : ", "05/11/1964"),
     ],
 )
 def test_birthdate(intro, date):

@@ -188,7 +188,8 @@ DATE = (
     rf"|(?:1er|1ᵉʳ|\d{{1,2}}){SP}+(?i:{MONTHS}|{MONTHS_ABBR}){SP}+\d{{4}})"
 )
 BIRTH_INTRO = (
-    r"(?i:n[ée]{1,2}(?:\(e\))?|n[ée]\s*e?s?)\s+le"
+    r"(?i:n[ée]{1,2}(?:\(e\))?|n[ée]\s*e?s?)(?:\s+[àa]\s+[A-ZÀ-Ý][\w'’\-]*(?:[ \-][A-ZÀ-Ý(][\w'’\-)]*){0,3})?\s*,?\s+le"
+    r"|(?i:date\s+et\s+lieu\s+de\s+naissance)\s*:?"
     r"|(?i:date\s+de\s+naissance|d\.?\s?d\.?\s?n\.?|naissance)\s*(?:[:=]|est|le)?"
 )
 BIRTHDATE_RE = re.compile(

@@ -16,7 +16,7 @@ from rhia.privacy.entities import Entity, ScanResult
 from rhia.privacy.models import Correction, Vault
 from rhia.privacy.pseudonymize import pseudonymize, reidentify
 
-__all__ = ["ShieldResult", "corrections_dataset", "reveal", "shield"]
+__all__ = ["ShieldResult", "corrections_dataset", "corrections_summary", "reveal", "shield"]
 
 
 @dataclass
@@ -115,6 +115,30 @@ def shield(
 def reveal(text: str, vault: Vault) -> str:
     """Put the vault's values back into a (model-written) text, for display to the authorised agent."""
     return reidentify(text, vault.mapping(), lenient=True)
+
+
+def corrections_summary() -> dict:
+    """Counts of agents' corrections by kind, label and recognizer (no personal data)."""
+    from django.db.models import Count
+
+    rows = (
+        Correction.objects.values("kind", "label", "recognizer")
+        .annotate(n=Count("id"))
+        .order_by("kind", "-n")
+    )
+    summary: dict = {
+        "added": {},
+        "removed": {},
+        "texts": Correction.objects.values("text_sha256").distinct().count(),
+    }
+    for row in rows:
+        key = (
+            row["label"]
+            if row["kind"] == Correction.Kind.ADDED
+            else f"{row['label']}/{row['recognizer'] or '?'}"
+        )
+        summary[row["kind"]][key] = summary[row["kind"]].get(key, 0) + row["n"]
+    return summary
 
 
 def corrections_dataset() -> list[dict]:

@@ -54,6 +54,11 @@ class Command(BaseCommand):
         eval_parser.add_argument("--data", required=True, help="Fichier JSONL au format de pii_dev.jsonl.")
         eval_parser.add_argument("--json", action="store_true", help="Dernière ligne : un objet JSON.")
         eval_parser.add_argument("--errors", action="store_true", help="Affiche les oublis et faux positifs.")
+        corrections = sub.add_parser(
+            "corrections",
+            help="Bilan des corrections des agents (oublis et faux positifs), sans donnée personnelle.",
+        )
+        corrections.add_argument("--json", action="store_true", help="Dernière ligne : un objet JSON.")
 
     def handle(self, *args, **options):
         return getattr(self, f"_{options['subcommand']}")(options)
@@ -83,6 +88,20 @@ class Command(BaseCommand):
             payload = result.to_dict(text)
             payload["data_class"] = klass
             self.stdout.write(json.dumps(payload, ensure_ascii=False))
+
+    def _corrections(self, options):
+        from rhia.privacy.services import corrections_summary
+
+        summary = corrections_summary()
+        self.stdout.write(f"{summary['texts']} texte(s) corrigé(s) par les agents.")
+        self.stdout.write("Données ajoutées (oublis de la détection) :")
+        for label, n in summary["added"].items() or [("—", 0)]:
+            self.stdout.write(f"  {LABELS_FR.get(label, label):<24} {n}")
+        self.stdout.write("Détections retirées (faux positifs), par détecteur :")
+        for key, n in summary["removed"].items() or [("—", 0)]:
+            self.stdout.write(f"  {key:<24} {n}")
+        if options["json"]:
+            self.stdout.write(json.dumps(summary, ensure_ascii=False))
 
     def _eval(self, options):
         try:
