@@ -192,6 +192,12 @@ def iter_drafts(
 
 
 def generate_drafts(
-    question: str, passages: list, *, n: int | None = None, data_class: str, actor: Any = None, use_case: Any = None
+    question: str,
+    passages: list,
+    *,
+    n: int | None = None,
+    data_class: str,
+    actor: Any = None,
+    use_case: Any = None,
 ) -> list[Draft]:
     return list(iter_drafts(question, passages, n=n, data_class=data_class, actor=actor, use_case=use_case))
