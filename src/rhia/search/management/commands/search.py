@@ -45,7 +45,8 @@ class Command(BaseCommand):
         for rank, hit in enumerate(hits, start=1):
             section = f" › {hit.section_path}" if hit.section_path else ""
             self.stdout.write(f"{rank:>2}. [{hit.document_id}] {hit.title}{section}  ({hit.score:.2f})")
-            self.stdout.write(f"    {hit.url}")
+            if hit.url:
+                self.stdout.write(f"    {hit.url}")
             self.stdout.write(f"    {hit.snippet[:300]}")
         if options["json"]:
             self.stdout.write(
