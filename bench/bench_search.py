@@ -137,7 +137,13 @@ def main() -> int:
     summary = {}
     for scope in scopes:
         with tempfile.TemporaryDirectory(prefix="rhia-bench-search-") as tmp:
-            env = {**os.environ, "RHIA_VAR_DIR": tmp, "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3"}
+            # Production-like: no DEBUG query logging in the timed path.
+            env = {
+                **os.environ,
+                "RHIA_VAR_DIR": tmp,
+                "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
+                "RHIA_DEBUG": "0",
+            }
             out = subprocess.run(
                 [sys.executable, __file__, "--child", scope, str(fiches), *map(str, query_files)],
                 env=env,
