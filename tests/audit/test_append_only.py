@@ -42,8 +42,13 @@ def test_raw_sql_update_and_delete_are_refused():
 def test_checkpoints_are_guarded_too():
     with journal_permit():
         Checkpoint.objects.create(
-            first_seq=1, last_seq=1, previous_hash="0" * 64, last_hash="1" * 64, range_digest="2" * 64,
-            created_at="2026-01-01T00:00:00Z", signature="3" * 64,
+            first_seq=1,
+            last_seq=1,
+            previous_hash="0" * 64,
+            last_hash="1" * 64,
+            range_digest="2" * 64,
+            created_at="2026-01-01T00:00:00Z",
+            signature="3" * 64,
         )
     assert _refused("UPDATE audit_checkpoint SET signature = 'x'")
     assert _refused("DELETE FROM audit_checkpoint")

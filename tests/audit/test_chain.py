@@ -23,8 +23,23 @@ def test_intact_chain_verifies():
 
 
 def test_strip_content_keeps_identifiers_and_numbers_only():
-    payload = {"category": "cv_screening", "n": 3, "ok": True, "share": 0.5, "text": "Bonjour Madame", "ids": ["F488", "F18029"], "nested": {"reason": "un texte", "code": "x1"}}
-    assert chain.strip_content(payload) == {"category": "cv_screening", "n": 3, "ok": True, "share": 0.5, "ids": ["F488", "F18029"], "nested": {"code": "x1"}}
+    payload = {
+        "category": "cv_screening",
+        "n": 3,
+        "ok": True,
+        "share": 0.5,
+        "text": "Bonjour Madame",
+        "ids": ["F488", "F18029"],
+        "nested": {"reason": "un texte", "code": "x1"},
+    }
+    assert chain.strip_content(payload) == {
+        "category": "cv_screening",
+        "n": 3,
+        "ok": True,
+        "share": 0.5,
+        "ids": ["F488", "F18029"],
+        "nested": {"code": "x1"},
+    }
 
 
 def test_modified_field_is_named():
@@ -62,7 +77,14 @@ def test_reordered_entries_are_detected():
 def test_checkpoint_signature_and_continuity():
     rows = _rows(10)
     key = b"k" * 32
-    data = chain.CheckpointData(1, 4, chain.GENESIS_HASH, rows[3][13], chain.range_digest(r[13] for r in rows[:4]), "2026-02-01T00:00:00.000000Z")
+    data = chain.CheckpointData(
+        1,
+        4,
+        chain.GENESIS_HASH,
+        rows[3][13],
+        chain.range_digest(r[13] for r in rows[:4]),
+        "2026-02-01T00:00:00.000000Z",
+    )
     signed = chain.CheckpointData(**{**data.__dict__, "signature": chain.sign(key, data)})
     assert chain.verify(rows[4:], [signed], key).ok
     forged = chain.CheckpointData(**{**signed.__dict__, "last_seq": 5})

@@ -47,7 +47,19 @@ def test_export_jsonl_with_dates(tmp_path):
     record("policy.refused", payload={"category": "cv_screening"})
     record("assistant.case_created", payload={"use_case": "reponse-question-agent"})
     target = tmp_path / "journal.jsonl"
-    call_command("audit", "export", "--since", "2000-01-01", "--until", "2999-12-31", "--action", "policy.", "-o", str(target), stderr=StringIO())
+    call_command(
+        "audit",
+        "export",
+        "--since",
+        "2000-01-01",
+        "--until",
+        "2999-12-31",
+        "--action",
+        "policy.",
+        "-o",
+        str(target),
+        stderr=StringIO(),
+    )
     lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert [line["action"] for line in lines] == ["policy.refused"]
     assert {"seq", "entry_hash", "previous_hash", "payload", "created_at"} <= set(lines[0])
@@ -67,4 +79,8 @@ def test_purge_refuses_short_retention_in_french():
 def test_purge_json():
     record("test.recent")
     output = _call("purge", "--json")
-    assert json.loads(output.strip().splitlines()[-1]) == {"content_purged": 0, "entries_removed": 0, "checkpoint": None}
+    assert json.loads(output.strip().splitlines()[-1]) == {
+        "content_purged": 0,
+        "entries_removed": 0,
+        "checkpoint": None,
+    }

@@ -28,7 +28,9 @@ def _database_url() -> str:
 def _run_writers(database_url: str) -> None:
     env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "rhia.settings"}
     processes = [
-        subprocess.Popen([sys.executable, str(WRITER), str(worker), str(PER_WORKER)], env=env, stderr=subprocess.PIPE)
+        subprocess.Popen(
+            [sys.executable, str(WRITER), str(worker), str(PER_WORKER)], env=env, stderr=subprocess.PIPE
+        )
         for worker in range(WORKERS)
     ]
     for process in processes:
@@ -41,11 +43,20 @@ def test_four_writers_on_the_test_database(tmp_path):
     if connection.vendor == "sqlite" and "memory" in str(connection.settings_dict["NAME"]):
         # An in-memory test database is invisible to other processes: use a migrated SQLite file.
         database = tmp_path / "journal.sqlite3"
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_SETTINGS_MODULE": "rhia.settings"}
-        subprocess.run([sys.executable, "-m", "django", "migrate", "audit", "--verbosity", "0"], env=env, check=True)
+        env = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{database}",
+            "DJANGO_SETTINGS_MODULE": "rhia.settings",
+        }
+        subprocess.run(
+            [sys.executable, "-m", "django", "migrate", "audit", "--verbosity", "0"], env=env, check=True
+        )
         _run_writers(f"sqlite:///{database}")
         check = subprocess.run(
-            [sys.executable, "-m", "django", "audit", "verify", "--json"], env=env, capture_output=True, text=True
+            [sys.executable, "-m", "django", "audit", "verify", "--json"],
+            env=env,
+            capture_output=True,
+            text=True,
         )
         assert check.returncode == 0, check.stdout + check.stderr
         assert f'"checked": {WORKERS * PER_WORKER}' in check.stdout.strip().splitlines()[-1]

@@ -32,7 +32,10 @@ def _age_entries(days: int, seqs) -> None:
 
 def _fill(n: int) -> None:
     for i in range(n):
-        record("test.retention", payload={"category": "demo", "n": i, "question": f"Texte libre pseudonymisé {i}"})
+        record(
+            "test.retention",
+            payload={"category": "demo", "n": i, "question": f"Texte libre pseudonymisé {i}"},
+        )
 
 
 def test_content_purge_strips_free_text_and_chain_still_verifies():
