@@ -38,6 +38,17 @@ def pytest_collection_modifyitems(config, items):
         items[:] = keep
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """Argon2 costs ~0.6 s per test user on 2 cores; tests that check hashing opt back in."""
+    from django.conf import settings
+
+    production_hashers = settings.PASSWORD_HASHERS
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *production_hashers]
+    yield
+    settings.PASSWORD_HASHERS = production_hashers
+
+
 @pytest.fixture
 def structures(db):
     from rhia.accounts.models import Structure

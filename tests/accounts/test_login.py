@@ -11,7 +11,10 @@ from tests.conftest import PASSWORD
 
 @pytest.mark.django_db
 def test_passwords_are_hashed_with_argon2(make_user):
-    assert make_user(Role.AGENT_RH.value).password.startswith("argon2")
+    from rhia import settings as project_settings
+
+    with override_settings(PASSWORD_HASHERS=project_settings.PASSWORD_HASHERS):
+        assert make_user(Role.AGENT_RH.value).password.startswith("argon2")
 
 
 @pytest.mark.django_db
