@@ -28,6 +28,11 @@ def test_demo_creates_one_account_per_role_and_is_idempotent(capsys):
     )
     assert users.count() == 8
     assert {a.role for u in users for a in u.role_assignments.all()} == {r.value for r in Role}
+    # The demo agent has done the basic module; the charter is signed on first visit.
+    from rhia.training.gating import assistant_access_missing
+
+    missing = [m.label for m in assistant_access_missing(users.get(username="agent"))]
+    assert len(missing) == 1 and "charte" in missing[0].lower()
     hashes = dict(users.values_list("username", "password"))
     call_command("demo")
     second = capsys.readouterr().out

@@ -41,7 +41,9 @@ def structures_for(user: User, permission: str):
     holders = roles_with(permission)
     if not (user.is_authenticated and user.active_roles() & holders):
         return Structure.objects.none()
-    roots = RoleAssignment.objects.filter(user=user, role__in=holders).values_list("structure__path", flat=True)
+    roots = RoleAssignment.objects.filter(user=user, role__in=holders).values_list(
+        "structure__path", flat=True
+    )
     query = Structure.objects.none()
     for path in set(roots):
         query = query | Structure.objects.filter(path__startswith=path)

@@ -19,10 +19,31 @@ DEMO_TREE = [
 
 DEMO_ACCOUNTS = [
     ("agent", "Camille", "Moreau", Role.AGENT_RH, "Division des personnels enseignants", "Gestionnaire RH"),
-    ("valideur", "Dominique", "Lefèvre", Role.VALIDATOR, "Division des personnels enseignants", "Cheffe de bureau"),
+    (
+        "valideur",
+        "Dominique",
+        "Lefèvre",
+        Role.VALIDATOR,
+        "Division des personnels enseignants",
+        "Cheffe de bureau",
+    ),
     ("referent", "Sacha", "Garnier", Role.ETHICS_REFERENT, "Académie de Lyon", "Référent éthique IA"),
-    ("commission", "Alix", "Roux", Role.ETHICS_COMMITTEE, "Ministère de l'Éducation nationale", "Membre de la commission d'éthique"),
-    ("dpo", "Claude", "Fontaine", Role.DPO, "Ministère de l'Éducation nationale", "Délégué à la protection des données"),
+    (
+        "commission",
+        "Alix",
+        "Roux",
+        Role.ETHICS_COMMITTEE,
+        "Ministère de l'Éducation nationale",
+        "Membre de la commission d'éthique",
+    ),
+    (
+        "dpo",
+        "Claude",
+        "Fontaine",
+        Role.DPO,
+        "Ministère de l'Éducation nationale",
+        "Délégué à la protection des données",
+    ),
     ("formation", "Maxime", "Chevalier", Role.TRAINING, "Académie de Lyon", "Conseiller formation"),
     ("representant", "Noa", "Girard", Role.STAFF_REP, "Académie de Lyon", "Représentant du personnel"),
     ("admin", "Morgan", "Bonnet", Role.ADMIN, "Ministère de l'Éducation nationale", "Administrateur rhia"),
@@ -51,7 +72,10 @@ def ensure_demo(password: str | None = None) -> list[DemoAccount]:
         if user is None:
             new_password = password or secrets.token_urlsafe(12)
             user = User.objects.create_user(
-                username=username, password=new_password, first_name=first, last_name=last,
+                username=username,
+                password=new_password,
+                first_name=first,
+                last_name=last,
                 email=f"{username}@demo.rhia.invalid",
             )
             user.structure = structure

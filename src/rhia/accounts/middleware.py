@@ -7,7 +7,14 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 # Paths a pending user may still reach.
-_ALLOWED_PREFIXES = ("/static/", "/comptes/", "/oidc/", "/accessibilite/", "/mentions-legales/", "/donnees-personnelles/")
+_ALLOWED_PREFIXES = (
+    "/static/",
+    "/comptes/",
+    "/oidc/",
+    "/accessibilite/",
+    "/mentions-legales/",
+    "/donnees-personnelles/",
+)
 # The OpenAI-compatible gateway authenticates by API key and checks the key owner's access itself.
 _SELF_AUTHENTICATED_PREFIXES = ("/v1/",)
 
@@ -26,6 +33,8 @@ class PendingAccessMiddleware:
             and not path.startswith(_ALLOWED_PREFIXES + _SELF_AUTHENTICATED_PREFIXES)
         ):
             if path.startswith("/api/"):
-                return JsonResponse({"detail": "Votre accès est en attente de validation par un administrateur."}, status=403)
+                return JsonResponse(
+                    {"detail": "Votre accès est en attente de validation par un administrateur."}, status=403
+                )
             return redirect(reverse("accounts:pending"))
         return self.get_response(request)

@@ -20,7 +20,12 @@ class Structure(models.Model):
     name = models.CharField("nom", max_length=200)
     kind = models.CharField("type", max_length=20, choices=Kind.choices)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name="parent"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name="parent",
     )
     # Materialised path ("/1/4/9/") so "this structure and everything below it" is one indexed query.
     path = models.CharField(max_length=255, editable=False, db_index=True, default="")
@@ -28,7 +33,9 @@ class Structure(models.Model):
     class Meta:
         verbose_name = "structure"
         ordering = ["path"]
-        constraints = [models.UniqueConstraint(fields=["parent", "name"], name="unique_structure_name_per_parent")]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "name"], name="unique_structure_name_per_parent")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -61,7 +68,12 @@ class User(AbstractUser):
         SUSPENDED = "suspended", "Suspendu"
 
     structure = models.ForeignKey(
-        Structure, null=True, blank=True, on_delete=models.PROTECT, related_name="users", verbose_name="structure"
+        Structure,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+        verbose_name="structure",
     )
     access = models.CharField("accès", max_length=20, choices=Access.choices, default=Access.PENDING)
     job_title = models.CharField("fonction", max_length=200, blank=True)
@@ -99,7 +111,9 @@ class RoleAssignment(models.Model):
         verbose_name = "attribution de rôle"
         verbose_name_plural = "attributions de rôles"
         constraints = [
-            models.UniqueConstraint(fields=["user", "role", "structure"], name="unique_role_per_user_structure")
+            models.UniqueConstraint(
+                fields=["user", "role", "structure"], name="unique_role_per_user_structure"
+            )
         ]
 
     def __str__(self) -> str:

@@ -28,7 +28,12 @@ class RhiaOIDCBackend(OIDCAuthenticationBackend):
         user.save()
         from rhia.audit.journal import record
 
-        record("accounts.oidc_first_login", actor=user, obj=user, payload={"issuer_subject_hash": _subject_hash(claims)})
+        record(
+            "accounts.oidc_first_login",
+            actor=user,
+            obj=user,
+            payload={"issuer_subject_hash": _subject_hash(claims)},
+        )
         return user
 
     def update_user(self, user, claims) -> User:

@@ -58,14 +58,20 @@ PERMISSIONS: dict[str, tuple[str, frozenset[Role]]] = {
     ),
     # Training
     "training.self_assess": ("Faire son auto-positionnement et s'inscrire aux formations", ALL_ROLES),
-    "training.manage": ("Gérer le catalogue, les sessions et les plans de formation", frozenset({R.TRAINING})),
+    "training.manage": (
+        "Gérer le catalogue, les sessions et les plans de formation",
+        frozenset({R.TRAINING}),
+    ),
     # Dashboards
     "dashboard.view": (
         "Consulter les tableaux de bord agrégés",
         frozenset({R.VALIDATOR, R.ETHICS_REFERENT, R.ETHICS_COMMITTEE, R.TRAINING, R.DPO, R.ADMIN}),
     ),
     # Gateway
-    "gateway.use": ("Utiliser l'API compatible OpenAI avec une clé personnelle", frozenset({R.AGENT_RH, R.VALIDATOR, R.ADMIN})),
+    "gateway.use": (
+        "Utiliser l'API compatible OpenAI avec une clé personnelle",
+        frozenset({R.AGENT_RH, R.VALIDATOR, R.ADMIN}),
+    ),
     "gateway.usage_overview": ("Voir la consommation agrégée de l'API", frozenset({R.ADMIN})),
     # Administration
     "accounts.manage": ("Attribuer les rôles et gérer les comptes", frozenset({R.ADMIN})),

@@ -25,6 +25,23 @@ def run_app_seeds(stdout) -> None:
         module.run(stdout)
 
 
+def record_demo_training() -> None:
+    """The demo agent and validator have done the basic module (recorded by the demo training
+    service), so the demo shows the assistant once they sign the charter on their first visit."""
+    from django.utils import timezone
+
+    from rhia.accounts.models import User
+    from rhia.training.models import Training
+    from rhia.training.services import record_completion
+
+    basic = Training.objects.filter(is_basic=True).first()
+    trainer = User.objects.filter(username="formation").first()
+    if basic is None:
+        return
+    for user in User.objects.filter(username__in=["agent", "valideur"]):
+        record_completion(user, basic, on=timezone.localdate(), by=trainer)
+
+
 class Command(BaseCommand):
     help = "Crée les données de référence et les comptes de démonstration (sans effacer l'existant)."
 
@@ -36,6 +53,7 @@ class Command(BaseCommand):
         if options["no_accounts"]:
             return
         accounts = ensure_demo(os.environ.get("RHIA_DEMO_PASSWORD") or None)
+        record_demo_training()
         self.stdout.write("\nComptes de démonstration (http://127.0.0.1:8000) :")
         for account in accounts:
             secret = account.password or "(compte existant, mot de passe inchangé)"
