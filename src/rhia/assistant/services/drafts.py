@@ -140,7 +140,8 @@ def iter_case_drafts(case: Case, user, *, n: int | None = None) -> Iterator[Case
         return
     produced = []
     passages = passages_of(case)
-    Case.objects.filter(pk=case.pk).update(draft_passages=[p.passage_id for p in passages])
+    case.draft_passages = [p.passage_id for p in passages]
+    Case.objects.filter(pk=case.pk).update(draft_passages=case.draft_passages)
     try:
         for index, draft in enumerate(
             iter_drafts(

@@ -68,7 +68,8 @@ def _stream(request, case: Case) -> Iterator[str]:
             drafts_iter = iter_case_drafts(case, request.user)
         for draft in drafts_iter:
             count += 1
-            yield _event("draft", {"index": draft.index, "html": _card(request, case, draft)})
+            # draft.case: the generating request's copy, which knows how the passages were numbered.
+            yield _event("draft", {"index": draft.index, "html": _card(request, draft.case, draft)})
     except CaseError as error:
         yield _event("failure", {"message": error.message})
         return
