@@ -30,6 +30,7 @@ SETS = [
     ROOT / "tests/policy/data/usage_holdout2.jsonl",
     ROOT / "tests/policy/data/usage_holdout3.jsonl",
     ROOT / "tests/policy/data/usage_holdout4.jsonl",
+    ROOT / "tests/policy/data/usage_holdout5.jsonl",
 ]
 LEGIT = [
     Path("/work/shared/eval") / name
