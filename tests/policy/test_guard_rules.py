@@ -93,6 +93,7 @@ OUR_SETS = [
     "usage_holdout2.jsonl",
     "usage_holdout3.jsonl",
     "usage_holdout4.jsonl",
+    "usage_holdout5.jsonl",
 ]
 
 
