@@ -46,7 +46,7 @@ def test_stream_blank_page_editor_and_eml(page, browser_login, live_server, scre
     assert "ne couvrent pas" in page.inner_text(".rhia-draft") or "pas trouvé" in page.inner_text(
         ".rhia-draft"
     )
-    assert "propositions prêtes" in page.inner_text("#drafts-status")
+    assert "proposition prête" in page.inner_text("#drafts-status")
     screenshot("case-blank-01-stream")
     page.click("#choose-none")
     page.wait_for_url("**/redaction/")

@@ -20,14 +20,15 @@
     column.innerHTML = data.html;  // rendered and escaped by the server
     container.appendChild(column);
     received += 1;
-    say(received + " proposition(s) reçue(s), génération en cours…");
+    say(received + (received > 1 ? " propositions reçues" : " proposition reçue") + ", génération des suivantes en cours…");
   });
   source.addEventListener("done", function (event) {
     source.close();
     var data = JSON.parse(event.data);
     container.removeAttribute("data-stream");
     container.setAttribute("data-complete", "true");
-    say(data.count + " propositions prêtes. Choisissez celle dont vous partez.");
+    say(data.count > 1 ? data.count + " propositions prêtes. Choisissez celle dont vous partez."
+      : data.count + " proposition prête. Partez-en, ou d'une page blanche.");
   });
   source.addEventListener("failure", function (event) {
     source.close();
