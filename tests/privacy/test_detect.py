@@ -106,6 +106,8 @@ def test_sensitive_categories(text, category):
         "Les vacances de printemps commencent le 12 avril.",
         "La mutuelle santé est obligatoire depuis 2026.",
         "Le recours a été porté devant le tribunal administratif.",
+        "Déposez le formulaire dans mon casier en salle des professeurs.",
+        "La détention d'un master est exigée ; les organisations syndicales ont été consultées.",
     ],
 )
 def test_sensitive_hard_negatives(text):

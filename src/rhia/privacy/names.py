@@ -320,6 +320,12 @@ SEGMENT_RE = re.compile(r"[^\n.!?]+(?:[.!?]+|$)", re.M)
 CAPITALISED_RE = re.compile(rf"(?<![\w@.\-])[{UP}][{UP}{LOW}'’\-]+")
 
 
+def _capitalised_neighbour(segment: str, start: int, end: int) -> bool:
+    before = segment[:start].rstrip().rsplit(None, 1)
+    after = segment[end:].lstrip().split(None, 1)
+    return bool((before and before[-1][:1].isupper()) or (after and after[0][:1].isupper()))
+
+
 def _unexplained_segments(text: str, covered: list[Entity]) -> list[tuple[int, str]]:
     """Sentences holding a capitalised word that no rule explained (the only ones NER must read)."""
     segments = []
@@ -331,6 +337,8 @@ def _unexplained_segments(text: str, covered: list[Entity]) -> list[tuple[int, s
             folded = fold(word.group())
             if folded in NOT_NAMES or _in_institution(text, start):
                 continue
+            if word.group().isupper() and not _capitalised_neighbour(m.group(), word.start(), word.end()):
+                continue  # an isolated acronym (SIAM, CAPA, DRH)
             is_first = not m.group()[: word.start()].strip()
             if is_first and not (word.group().isupper() or folded in first_names() or folded in last_names()):
                 continue

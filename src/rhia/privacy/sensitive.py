@@ -219,7 +219,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"eelv",
         r"reconquete",
         r"mandat (?:electif|politique)",
-        r"candidat(?:e)? aux elections",
+        r"candidat(?:e)? aux elections (?:municipales|legislatives|regionales|departementales|europeennes|presidentielles|senatoriales)",
         r"elu(?:e)? municipal(?:e)?",
         r"conseill(?:er|ere) municipal(?:e)?",
         r"convictions politiques",
@@ -263,7 +263,6 @@ TRIGGERS: dict[str, list[str]] = {
     ],
     "condamnation": [
         r"casier judiciaire",
-        r"casier",
         r"sanctions? penales?",
         r"jugement penal",
         r"bulletin n° ?[23]",
@@ -273,7 +272,8 @@ TRIGGERS: dict[str, list[str]] = {
         r"emprisonnement",
         r"incarcer(?:e|ee|ation)",
         r"prison",
-        r"detention",
+        r"(?:en|placee?) detention",
+        r"detention provisoire",
         r"garde a vue",
         r"mis(?:e)? en examen",
         r"contr[oô]le judiciaire",
@@ -281,7 +281,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"poursuites penales",
         r"delit",
         r"crime",
-        r"sursis",
+        r"avec sursis",
         r"tribunal correctionnel",
         r"cour d'assises",
         r"plainte penale",
@@ -300,6 +300,7 @@ NEUTRALISERS = [
     r"aesh",
     r"accompagnants? d'eleves en situation de handicap",
     r"taux de syndicalisation",
+    r"(?:les|des|aux) organisations syndicales",
 ]
 
 _COMPILED = {
