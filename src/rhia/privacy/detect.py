@@ -7,7 +7,7 @@ from rhia.privacy.entities import Entity, ScanResult, SensitiveHit
 from rhia.privacy.names import find_persons
 from rhia.privacy.sensitive import find_sensitive
 
-__all__ = ["Entity", "ScanResult", "SensitiveHit", "data_class", "resolve", "scan"]
+__all__ = ["Entity", "ScanResult", "SensitiveHit", "data_class", "resolve", "scan", "warm_up"]
 
 # When two entities of different labels overlap, the lower rank wins.
 PRIORITY = {
@@ -51,6 +51,13 @@ def scan(text: str, *, use_ner: bool = True) -> ScanResult:
     # words inside detected values (M. Gay, rue de l'Église, francois.gay@...) are not categories
     spans = [(e.start, e.end) for e in entities]
     return ScanResult(entities=entities, sensitive=find_sensitive(text, spans))
+
+
+def warm_up() -> None:
+    """Load the NER model now (it is otherwise loaded at the first sentence that needs it)."""
+    from rhia.privacy.names import nlp
+
+    nlp()("Bonjour Jean.")
 
 
 def data_class(result: ScanResult) -> str:

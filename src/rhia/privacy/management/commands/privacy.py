@@ -9,7 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from rhia.privacy import evaluation
-from rhia.privacy.detect import data_class, scan
+from rhia.privacy.detect import data_class, scan, warm_up
 from rhia.privacy.sensitive import CATEGORY_LABELS
 
 LABELS_FR = {
@@ -112,7 +112,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         if not docs:
             raise CommandError("Le jeu d'évaluation est vide.")
-        scan(docs[0]["text"])  # warm-up: load the NER model before timing
+        warm_up()  # load the NER model before timing
+        scan(docs[0]["text"])
         report = evaluation.evaluate(docs, scan, keep_errors=options["errors"])
         summary = report.as_dict()
         self.stdout.write(f"{summary['n_docs']} documents, {summary['docs_per_s']} documents/s")
