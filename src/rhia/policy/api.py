@@ -1,7 +1,5 @@
 """JSON API of the usage framework: the register and the guard check."""
 
-from __future__ import annotations
-
 from ninja import Router, Schema
 
 from rhia.accounts.authz import api_require
