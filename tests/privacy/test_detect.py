@@ -26,6 +26,7 @@ def found(text, label=None):
         ("Dossier de LE GALL Marie, adjointe.", "LE GALL Marie"),
         ("Le comité a vu C. Toussaint le 4 avril.", "C. Toussaint"),
         ("Message de Mme Noël reçu hier.", "Mme Noël"),
+        ("Merci de votre aide.\nCordialement,\nKerlouan Gwenola", "Kerlouan Gwenola"),
         ("Je suis Madame Anne Ribeiro.", "Anne Ribeiro"),
     ],
 )
@@ -54,6 +55,10 @@ def test_name_repeated_is_found_everywhere():
         "Le montant estimé est de 1 250,00 € (indice majoré 356), arrêté du 26 novembre 2001.",
         "Madame, Monsieur,\nJe vous prie d'agréer mes salutations.",
         "Selon la loi Jules Ferry, la réunion aura lieu salle Jean Monnet.",
+        "Merci de votre retour.\nCordialement,\nService RH",
+        "Bien à vous,\nPôle Pensions Civiles",
+        "Salutations,\nDSDEN de la Vienne",
+        "Cordialement\nL'équipe Paie",
         "Les Journées du Patrimoine auront lieu à Strasbourg ; merci à Pôle emploi et à France Travail.",
     ],
 )

@@ -179,8 +179,18 @@ def _looks_like_name(value: str, *, strict: bool) -> bool:
             return False
     if strict:
         known = sum(1 for t in tokens if fold(t) in first_names() or fold(t) in last_names())
-        return known >= 1 or (len(tokens) >= 2 and any(t.isupper() and len(t) > 1 for t in tokens))
+        return (
+            known >= 1
+            or (len(tokens) >= 2 and any(t.isupper() and len(t) > 1 for t in tokens))
+            or (2 <= len(tokens) <= 3 and any(_rare(t) for t in tokens))
+        )
     return True
+
+
+def _rare(token: str) -> bool:
+    """A word the French model has no vector for (Kerlouan, Gwenola): likely a proper name."""
+    word = token.strip(".,;:").lower()
+    return len(word) > 2 and word.isalpha() and not nlp().vocab.has_vector(word)
 
 
 WORD_START_RE = re.compile(rf"(?<![\w])[{UP}]")
@@ -305,7 +315,7 @@ def _signature(text: str) -> list[Entity]:
         lead = len(line) - len(line.lstrip())
         head = re.split(r"\s+[–—\-|]\s+|[,;(]|\s{2,}", stripped, maxsplit=1)[0]
         if re.fullmatch(rf"(?:{CIVILITY}{SP}+)?(?:{INITIAL_NAME}|{NAME})", head) and _looks_like_name(
-            re.sub(rf"^{CIVILITY}{SP}+", "", head), strict=False
+            re.sub(rf"^{CIVILITY}{SP}+", "", head), strict=True
         ):
             span = _trim_name(text, offset + lead, offset + lead + len(head))
             if span is None:
@@ -427,7 +437,7 @@ def find_persons(text: str, other: list[Entity] | None = None, *, use_spacy: boo
     candidates = (
         _civilities(text)
         + _named_groups(text, INTRO_RE, "intro", 0.9, strict=True)
-        + _named_groups(text, CLOSING_RE, "closing", 0.85, strict=False)
+        + _named_groups(text, CLOSING_RE, "closing", 0.85, strict=True)
         + _upper_first(text)
         + _first_last(text)
         + _initials(text)
