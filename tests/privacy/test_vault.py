@@ -117,3 +117,21 @@ def test_agent_corrections_are_applied_and_kept_encrypted(make_user):
 def test_invalid_correction_span_is_refused_in_french():
     with pytest.raises(ValueError, match="Sélection invalide"):
         shield("court", Vault.for_object(("assistant.case", "12")), added=[(2, 50, "PERSON")])
+
+
+@pytest.mark.django_db
+def test_no_raw_value_in_logs_or_errors(caplog, client, make_user):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    vault = Vault.for_object(("assistant.case", "13"))
+    shield(TEXT, vault)
+    client.force_login(make_user("agent_rh"))
+    client.post(
+        "/api/privacy/scan", data={"text": TEXT, "pseudonymize": True}, content_type="application/json"
+    )
+    with pytest.raises(ValueError) as info:
+        shield(TEXT, vault, added=[(0, len(TEXT) + 5, "PERSON")])
+    for value in RAW_VALUES:
+        assert value not in caplog.text
+        assert value not in str(info.value)
