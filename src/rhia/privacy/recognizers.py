@@ -147,6 +147,19 @@ INSTITUTIONAL_ADDRESS = re.compile(r"(?<![\w])(?:BP|CS|CEDEX|Cedex)(?![\w])")
 HAS_POSTCODE = re.compile(rf"{POSTCODE}{SP}+[A-ZÀ-Ý]")
 
 
+def _trim_address_end(text: str, start: int, end: int) -> int:
+    """Drop trailing punctuation and words that cannot end an address ("…, 86000 Poitiers Tél")."""
+    from rhia.privacy.names import HARD_NOT_NAMES, fold
+
+    while True:
+        while end > start and text[end - 1] in " .,-’'\u00a0":
+            end -= 1
+        last = re.search(r"[\w’'\-]+$", text[start:end])
+        if not last or last.start() == 0 or fold(last.group()) not in HARD_NOT_NAMES:
+            return end
+        end = start + last.start()
+
+
 STREET_WORD_RE = re.compile(rf"(?i)(?<![\w])(?:{STREET_TYPES})(?![\w])")
 
 
@@ -171,9 +184,7 @@ def find_addresses(text: str) -> list[Entity]:
         has_postcode = bool(HAS_POSTCODE.search(value))
         if not (has_number or has_postcode) or INSTITUTIONAL_ADDRESS.search(value):
             continue
-        end = m.end()
-        while end > m.start() and text[end - 1] in " .,-’'":
-            end -= 1
+        end = _trim_address_end(text, m.start(), m.end())
         if found and m.start() < found[-1].end:
             continue
         found.append(Entity(m.start(), end, "ADDRESS", 0.95 if has_postcode else 0.75, "address"))
