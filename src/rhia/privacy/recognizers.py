@@ -15,6 +15,7 @@ import phonenumbers
 
 from rhia.privacy.checksums import compact, iban_valid, nir_valid, siren_valid, siret_valid
 from rhia.privacy.entities import Entity
+from rhia.privacy.lexicon import HARD_NOT_NAMES, fold
 
 SEP = r"[ \u00a0\u202f.\-]"
 SP = r"[ \u00a0\u202f]"
@@ -149,8 +150,6 @@ HAS_POSTCODE = re.compile(rf"{POSTCODE}{SP}+[A-ZÀ-Ý]")
 
 def _trim_address_end(text: str, start: int, end: int) -> int:
     """Drop trailing punctuation and words that cannot end an address ("…, 86000 Poitiers Tél")."""
-    from rhia.privacy.names import HARD_NOT_NAMES, fold
-
     while True:
         while end > start and text[end - 1] in " .,-’'\u00a0":
             end -= 1

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from rhia.privacy.entities import SensitiveHit
-from rhia.privacy.names import fold
+from rhia.privacy.lexicon import fold
 
 CATEGORY_LABELS = {
     "sante": "Santé",
