@@ -129,7 +129,7 @@ def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp
     screenshot("case-06-edit")
     page.click("#submit-validation")
     page.wait_for_load_state("networkidle")
-    assert "En validation" in page.inner_text("#case-status")
+    assert "en validation" in page.inner_text("#case-status").lower()
     _logout(page)
 
     # The validator: queue, diff and sources, validation, exports.
@@ -144,7 +144,7 @@ def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp
     screenshot("case-08-validate")
     page.click("#validate")
     page.wait_for_load_state("networkidle")
-    assert "Validé" in page.inner_text("#case-status")
+    assert "validé" in page.inner_text("#case-status").lower()
     files = {}
     for fmt in ("docx", "pdf"):
         with page.expect_download() as download_info:
@@ -153,7 +153,7 @@ def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp
         files[fmt] = (download.suggested_filename, Path(download.path()).read_bytes())
     page.reload()
     screenshot("case-09-exported")
-    assert "Exporté" in page.inner_text("#case-status")
+    assert "exporté" in page.inner_text("#case-status").lower()
     _check_exports(files, tmp_path)
 
 
