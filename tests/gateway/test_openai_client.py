@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import openai
@@ -79,7 +80,9 @@ def test_async_client(live_server, agent_key, upstream_provider, upstream):
         await client.close()
         return completion.choices[0].message.content
 
-    assert asyncio.run(ask()).startswith("Réponse d'après")
+    # A fresh thread: the session's Playwright browser may own this thread's event loop.
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(asyncio.run, ask()).result().startswith("Réponse d'après")
 
 
 def test_cv_screening_is_refused_in_french_and_journaled(openai_client, upstream_provider, upstream):
