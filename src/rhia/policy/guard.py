@@ -22,7 +22,7 @@ from re import _constants as _C  # noqa: PLC2701 - pattern introspection for the
 from re import _parser  # noqa: PLC2701
 from typing import Any
 
-from rhia.policy import doctype
+from rhia.policy import doctype, lexicon
 
 RULES_FILE = Path(__file__).resolve().parent / "data" / "guard_rules.json"
 # A request longer than this is also classified as a document (a CV pasted in the text box).
@@ -318,7 +318,12 @@ class RuleSet:
 
 def build_ruleset(data: dict[str, Any], extra_rules: Iterable[dict[str, Any]] = ()) -> RuleSet:
     rules = []
-    for raw in [*data.get("rules", []), *extra_rules]:
+    try:
+        lexicon_rules = lexicon.compile_rules(data.get("lexicon", {}))
+    except (KeyError, TypeError, lexicon.LexiconError) as error:
+        raise RuleError(f"Lexique invalide : {error}") from error
+    # Specific rules first (their explanation is sharper), then the broader co-occurrence lexicon.
+    for raw in [*data.get("rules", []), *extra_rules, *lexicon_rules]:
         try:
             patterns, requires = _compile(raw["patterns"]), _compile_groups(raw.get("requires"))
             heads = tuple(map(_prefilter, (patterns, *requires)))
@@ -354,7 +359,10 @@ def validate_patterns(patterns: Iterable[str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def shipped_rules() -> dict[str, Any]:
-    return json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    """The shipped rules file, with the co-occurrence lexicon (``guard_lexicon.json``) under ``lexicon``."""
+    data = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    data["lexicon"] = lexicon.shipped_lexicon()
+    return data
 
 
 @lru_cache(maxsize=1)
