@@ -326,7 +326,10 @@ def build_ruleset(data: dict[str, Any], extra_rules: Iterable[dict[str, Any]] = 
     for raw in [*data.get("rules", []), *extra_rules, *lexicon_rules]:
         try:
             patterns, requires = _compile(raw["patterns"]), _compile_groups(raw.get("requires"))
-            heads = tuple(map(_prefilter, (patterns, *requires)))
+            if "heads" in raw:  # given by the lexicon, which knows its words better than the regex parser
+                heads = tuple(None if h is None else frozenset(h) for h in raw["heads"])
+            else:
+                heads = tuple(map(_prefilter, (patterns, *requires)))
             rules.append(
                 Rule(
                     rule_id=raw["id"],

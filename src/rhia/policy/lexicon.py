@@ -54,6 +54,23 @@ def expand(entries: Iterable[str], shared: Mapping[str, Sequence[str]]) -> list[
     return out
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+HEAD_CHARS = 8  # guard.text_heads indexes the first 1 to 8 characters of every word
+
+
+def entry_head(entry: str) -> str | None:
+    """The most selective word head a text must contain for ``entry`` to match (None: unknown)."""
+    if entry.startswith("re:"):
+        return None
+    words = _WORD.findall(entry.replace("*", " "))
+    return max(words, key=len)[:HEAD_CHARS] if words else None
+
+
+def group_heads(entries: Sequence[str]) -> list[str] | None:
+    heads = [entry_head(entry) for entry in entries]
+    return None if any(head is None for head in heads) else sorted(set(heads))
+
+
 def _alternation(entries: Iterable[str]) -> str:
     # Longest entries first so that the matched fragment shown to the user is the most telling one.
     patterns = sorted({entry_pattern(e) for e in entries}, key=len, reverse=True)
@@ -72,6 +89,7 @@ def compile_rules(lexicon: Mapping[str, Any]) -> list[dict[str, Any]]:
                 f"Règle de lexique « {raw.get('id', '?')} » : il faut au moins deux groupes de mots."
             )
         unless = [*cues, *expand(raw.get("unless", []), shared)]
+        # Word-head prefilter per group (skips the sentences that cannot match, see guard.Rule.match).
         rules.append(
             {
                 "id": raw["id"],
@@ -83,6 +101,7 @@ def compile_rules(lexicon: Mapping[str, Any]) -> list[dict[str, Any]]:
                 "unless": [_alternation(unless)] if unless else [],
                 "use_case": raw.get("use_case"),
                 "charter_article": raw.get("charter_article"),
+                "heads": [group_heads(group) for group in groups],
             }
         )
     return rules
