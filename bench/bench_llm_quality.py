@@ -80,11 +80,13 @@ def main() -> int:
         [draft] = generate_drafts(question, passages, n=1, data_class="personal")
         s = stats["rhia"]
         s[0] += 1
-        s[1] += draft.verified and draft.style != "non_trouve"
+        not_found = draft.style == "non_trouve" or is_not_found(draft.text)
+        s[1] += draft.verified and not not_found
         s[2] += bool(set(expected) & set(draft.citations))
-        s[3] += draft.style == "non_trouve" or is_not_found(draft.text)
+        s[3] += not_found
         s[4] += time.perf_counter() - start
-        line = f"- {question[:70]!r}: rhia {'OK' if draft.verified else 'KO'} cites {draft.citations}"
+        verdict = "NOT-FOUND" if not_found else ("OK" if draft.verified else "KO")
+        line = f"- {question[:70]!r}: rhia {verdict} cites {draft.citations}"
         if run_baseline:
             start = time.perf_counter()
             text = baseline(question, passages[:K])
@@ -96,7 +98,8 @@ def main() -> int:
             b[2] += bool(set(expected) & cited)
             b[3] += is_not_found(text)
             b[4] += time.perf_counter() - start
-            line += f" | baseline {'OK' if check.ok else 'KO'} cites {sorted(cited)}"
+            verdict = "NOT-FOUND" if is_not_found(text) else ("OK" if check.ok else "KO")
+            line += f" | baseline {verdict} cites {sorted(cited)}"
         print(line, flush=True)
     summary = {"question_set": source, "questions": len(rows)}
     for name, (n, verified, cited, not_found, seconds) in stats.items():
