@@ -6,7 +6,9 @@ model asked for one token, and a journal count check under load.
 Phase A compares, in the same run, a direct call to an OpenAI-compatible upstream that answers at once
 with the same call through rhia's /v1 (key check, quota, usage guard, privacy scan, routing, journal).
 Phase B serves the embedded llama.cpp model through the gateway (gunicorn, 2 workers) with
-max_tokens=1 and compares with a bare llama-cpp-python loop on the same prompt.
+max_tokens=1 and compares with a bare llama-cpp-python loop on the same prompt. The prompt is the
+same every time, so llama.cpp answers from its prompt cache: the figure measures rhia's own work
+(key, quota, guard, privacy scan, routing, journal), as the goal intends.
 """
 
 from __future__ import annotations

@@ -175,7 +175,6 @@ def chat_completions(request, body: ChatCompletionRequest):
         response["Cache-Control"] = "no-cache"
         return _label(response, prepared, stream.provider.name)
     text, result = pipeline.complete(prepared, _params(body))
-    quota.charge(key, result.prompt_tokens, result.completion_tokens)
     payload = {
         "id": completion_id,
         "object": "chat.completion",
@@ -218,10 +217,6 @@ def _sse(prepared, stream, completion_id: str, created: int, model: str):
         )
         yield f"data: {json.dumps(error.body(), ensure_ascii=False)}\n\n"
         return
-    finally:
-        result = stream.result
-        if result is not None:
-            quota.charge(prepared.key, result.prompt_tokens, result.completion_tokens)
     yield event({}, "stop")
     yield "data: [DONE]\n\n"
 

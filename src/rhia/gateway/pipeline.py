@@ -8,7 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from django.db import transaction
+
 from rhia.audit.journal import record
+from rhia.gateway import quota
 from rhia.gateway.models import ApiKey
 from rhia.gateway.reidentify_stream import StreamingReidentifier
 from rhia.policy.models import UseCase
@@ -136,16 +139,25 @@ def complete(prepared: Prepared, params: dict):
     except (NoProviderAvailable, ProviderError) as error:
         _journal(prepared, "gateway.failed", reason=type(error).__name__)
         raise _model_error(error) from error
-    _journal(
-        prepared,
-        "gateway.completion",
-        provider=result.provider,
-        model=result.model,
-        prompt_tokens=result.prompt_tokens,
-        completion_tokens=result.completion_tokens,
-        latency_ms=result.latency_ms,
-    )
+    _settle(prepared, result)
     return prepared.reidentify(result.text), result
+
+
+def _settle(prepared: Prepared, result, **extra) -> None:
+    """Journal the completion and charge its tokens in one transaction (one commit per request saved)."""
+    with transaction.atomic():
+        _journal(
+            prepared,
+            "gateway.completion",
+            provider=result.provider if result else "",
+            model=result.model if result else "",
+            prompt_tokens=result.prompt_tokens if result else 0,
+            completion_tokens=result.completion_tokens if result else 0,
+            latency_ms=result.latency_ms if result else 0,
+            **extra,
+        )
+        if result is not None:
+            quota.charge(prepared.key, result.prompt_tokens, result.completion_tokens)
 
 
 def open_stream(prepared: Prepared, params: dict):
@@ -174,14 +186,4 @@ def reidentified_chunks(prepared: Prepared, stream) -> Iterator[str]:
         if rest:
             yield rest
     finally:
-        result = stream.result
-        _journal(
-            prepared,
-            "gateway.completion",
-            provider=result.provider if result else "",
-            model=result.model if result else "",
-            prompt_tokens=result.prompt_tokens if result else 0,
-            completion_tokens=result.completion_tokens if result else 0,
-            latency_ms=result.latency_ms if result else 0,
-            stream=True,
-        )
+        _settle(prepared, stream.result, stream=True)
