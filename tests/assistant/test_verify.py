@@ -117,3 +117,41 @@ def test_fact_extraction():
     assert ("qty", "1500.5", "€") in found
     assert ("qty", "80", "%") in found
     assert ("qty", "2", "mois") in found
+
+
+def test_a_draft_that_copies_the_question_fails():
+    question = (
+        "Je suis [PERSONNE_1], adjointe administrative au lycée Jean Moulin. Combien de jours de congés "
+        "annuels ai-je par an, et puis-je reporter des congés sur l'année suivante ?"
+    )
+    echo = "[1] " + question
+    result = verify_draft(
+        echo, [{"text": "Le congé annuel est de cinq fois les obligations hebdomadaires."}], question=question
+    )
+    assert not result.ok
+    assert any("recopie la question" in warning for warning in result.warnings)
+    answer = "Le congé annuel est de cinq fois les obligations hebdomadaires de service [1]."
+    assert verify_draft(
+        answer,
+        [{"text": "Le congé annuel est de cinq fois les obligations hebdomadaires."}],
+        question=question,
+    ).ok
+
+
+def test_a_draft_cut_in_the_middle_of_a_sentence_fails_but_a_signature_passes():
+    passages = [{"text": "Un fonctionnaire en activité a droit à un congé annuel."}]
+    cut = "Un fonctionnaire en activité a droit à un congé annuel [1]. Ce congé se calcule pour une année de service accomplie du"
+    result = verify_draft(cut, passages)
+    assert not result.ok and any("s'interrompt" in warning for warning in result.warnings)
+    letter = (
+        "Madame,\nUn fonctionnaire en activité a droit à un congé annuel [1].\nCordialement,\nLe service RH"
+    )
+    assert verify_draft(letter, passages).ok
+
+
+def test_trim_unfinished_keeps_the_last_whole_sentence_and_its_citation():
+    from rhia.assistant.drafting import trim_unfinished
+
+    text = "La règle est [1]. Le congé dû ne se reporte pas. [2] Un fonctionnaire en activité a droit, du 1er janvier au 31"
+    assert trim_unfinished(text) == "La règle est [1]. Le congé dû ne se reporte pas. [2]"
+    assert trim_unfinished("Tout est dit [1].") == "Tout est dit [1]."

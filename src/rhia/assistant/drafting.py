@@ -9,6 +9,7 @@ is called: the single draft says so and points to the human channel.
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -92,6 +93,17 @@ def _directives(use_case: Any) -> str:
     return str(value)
 
 
+_SENTENCE_CLOSE = re.compile(r"[.!?…»](?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])*(?=\s|$)")
+
+
+def trim_unfinished(text: str) -> str:
+    """Drops the sentence the token limit cut short, keeping the citations of the last whole one."""
+    ends = [match.end() for match in _SENTENCE_CLOSE.finditer(text)]
+    if not ends or ends[-1] >= len(text.rstrip()):
+        return text
+    return text[: ends[-1]].rstrip()
+
+
 def _generate_one(
     question: str,
     passages: list[Any],
@@ -123,6 +135,8 @@ def _generate_one(
         )
         provider, model = result.provider, result.model
         text = prompts.clean_output(result.text)
+        if result.finish_reason == "length":
+            text = trim_unfinished(text)
         if is_not_found(text):
             draft = not_found_draft("Le modèle n'a pas trouvé la réponse dans les sources fournies.")
             draft.style, draft.title = style.code, style.title

@@ -7,6 +7,8 @@ Checks, sentence by sentence:
   same unit (``2 mois`` is not ``2 ans``); numbers written in words count ("deux mois" = "2 mois").
 A sentence without its own citation borrows those of its paragraph. Numbers taken from the
 question itself are not claims and are accepted.
+The draft as a whole must also answer: one that mostly copies the question back, or that stops in
+the middle of a sentence, fails.
 """
 
 from __future__ import annotations
@@ -281,9 +283,54 @@ def verify_draft(text: str, passages: list[Any], *, question: str = "") -> Verif
                 if not _supported(claim, keyed, values, years):
                     refs = "".join(f"[{n}]" for n in cited)
                     fail(sentence, f"« {claim.shown} » n'apparaît pas dans la source citée {refs}.")
+    echoed = echo_share(text, question)
+    if echoed >= _ECHO_LIMIT:
+        fail(
+            text.strip().split("\n")[0][:200],
+            f"La proposition recopie la question ({round(echoed * 100)} % de son texte) au lieu d'y répondre.",
+        )
+    unfinished = unfinished_sentence(text)
+    if unfinished:
+        fail(unfinished, "La proposition s'interrompt au milieu d'une phrase.")
     if not all_citations and not is_not_found(text) and text.strip():
         fail(
             text.strip().split("\n")[0][:200],
             "Aucune source n'est citée : la proposition n'est pas fondée sur les textes.",
         )
     return Verification(ok=not failing, warnings=warnings, failing_sentences=failing, citations=all_citations)
+
+
+# -- whole-draft checks ---------------------------------------------------------------------------
+
+_ECHO_LIMIT = 0.4
+_SHINGLE = 4
+_CLOSING = re.compile(r"[.!?…»)\]:]\s*$")
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", fold(_CITATION_RE.sub(" ", text)))
+    return {tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
+
+
+def echo_share(text: str, question: str) -> float:
+    """Share of the draft's 4-word sequences that come from the question (0 when there is no question)."""
+    if not question:
+        return 0.0
+    draft = _shingles(text)
+    if len(draft) < 3:
+        return 0.0
+    return len(draft & _shingles(question)) / len(draft)
+
+
+def unfinished_sentence(text: str) -> str:
+    """The last sentence when it stops mid-way (long, without closing punctuation), else ''.
+
+    Short closing lines (« Cordialement, », a signature) are not sentences and pass.
+    """
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if not lines:
+        return ""
+    last = split_sentences(lines[-1])[-1] if split_sentences(lines[-1]) else lines[-1]
+    if len(last.split()) < 6 or _CLOSING.search(last):
+        return ""
+    return last
