@@ -113,3 +113,17 @@ def test_refusal_when_no_provider_accepts_the_data_class(db):
     with pytest.raises(NoProviderAvailable):
         generate_drafts(QUESTION, passages_for("F488"), n=1, data_class="sensitive")
     assert JournalEntry.objects.filter(action="llm.refused").count() == 1
+
+
+def test_use_case_directives_reach_the_prompt():
+    from rhia.assistant.drafting import _directives
+    from rhia.policy.models import UseCase
+
+    use_case = UseCase(
+        directive_may="Répondre à partir des textes.",
+        directive_must_not="Ne jamais décider à la place du gestionnaire.",
+        directive_must_check="Vérifier la date d'effet des textes cités.",
+    )
+    directives = _directives(use_case)
+    assert "Ne jamais décider" in directives and "date d'effet" in directives
+    assert _directives(None) == ""

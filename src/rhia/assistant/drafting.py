@@ -85,12 +85,15 @@ def not_found_draft(reason: str) -> Draft:
 
 
 def _directives(use_case: Any) -> str:
+    """What the use case forbids and asks to check (policy.UseCase fields), for the prompt."""
     if use_case is None:
         return ""
-    value = getattr(use_case, "directives", "") or ""
-    if isinstance(value, list | tuple):
-        value = " ".join(str(v) for v in value)
-    return str(value)
+    parts = []
+    for label, field_name in (("Ne pas", "directive_must_not"), ("Vérifier", "directive_must_check")):
+        value = " ".join(str(getattr(use_case, field_name, "") or "").split())
+        if value:
+            parts.append(f"{label} : {value}")
+    return " ".join(parts)
 
 
 _SENTENCE_CLOSE = re.compile(r"[.!?…»](?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])*(?=\s|$)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
 
 from rhia.assistant import states
 from rhia.assistant.models import Case
@@ -36,13 +37,18 @@ def _path(value) -> str:
     return str(value or "")
 
 
-def search(query: str, *, k: int = 8) -> list:
+def case_date(case: Case):
+    """Texts are searched as in force on the day the case was opened."""
+    return timezone.localdate(case.created_at) if case.created_at else timezone.localdate()
+
+
+def search(query: str, *, k: int = 8, at=None) -> list:
     from rhia.search.services import search_passages
 
     query = (query or "").strip()
     if not query:
         return []
-    return list(search_passages(query, k=k))
+    return list(search_passages(query, k=k, at=at))
 
 
 def _classify(question: str) -> dict:
@@ -56,7 +62,7 @@ def _classify(question: str) -> dict:
 
 def retrieve_sources(case: Case, user, *, k: int = DEFAULT_K) -> Case:
     """Fill the case's sources from search (on the pseudonymized question) and record its intent."""
-    hits = search(case.question, k=k)
+    hits = search(case.question, k=k, at=case_date(case))
     intent = _classify(case.question)
     with transaction.atomic():
         case = get_case(user, case.pk, for_update=True)
@@ -93,7 +99,7 @@ def update_sources(case: Case, user, *, selected: list[int], add: list[dict] | N
 
 def add_source_from_search(case: Case, user, *, query: str, passage_id: int) -> Case:
     """Add one passage found by a search the agent ran on the sources step."""
-    hits = {int(hit.passage_id): hit for hit in search(query, k=20)}
+    hits = {int(hit.passage_id): hit for hit in search(query, k=20, at=case_date(case))}
     hit = hits.get(int(passage_id))
     if hit is None:
         raise CaseError("Ce passage n'a pas été trouvé : relancez la recherche.", code="input")

@@ -17,7 +17,7 @@ from rhia.assistant.services import (
 )
 from rhia.assistant.services.access import actor_for
 from rhia.assistant.services.display import revealed_diff, text_markup
-from rhia.assistant.services.sources import search
+from rhia.assistant.services.sources import case_date, search
 from rhia.assistant.views.common import fail, gated, load, step_url, stepper
 
 
@@ -106,7 +106,7 @@ def sources(request, pk: int):
     found = []
     if query:
         known = {source["passage_id"] for source in case.sources}
-        found = [hit for hit in search(query, k=8) if int(hit.passage_id) not in known]
+        found = [hit for hit in search(query, k=8, at=case_date(case)) if int(hit.passage_id) not in known]
     return render(
         request,
         "assistant/sources.html",
