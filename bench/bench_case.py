@@ -27,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from harness import fresh_django
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "assistant" / "fixtures"
 QUESTION = (
@@ -36,16 +38,7 @@ QUESTION = (
 
 
 def setup(var_dir: Path):
-    os.environ["RHIA_VAR_DIR"] = str(var_dir)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rhia.settings")
-    os.environ.pop("DATABASE_URL", None)
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    fresh_django(var_dir)
     from io import StringIO
 
     from rhia.accounts.models import RoleAssignment, Structure, User

@@ -17,37 +17,14 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import os
-import statistics
 import sys
 import tempfile
-import time
 from datetime import timedelta
 from pathlib import Path
 
+from harness import fresh_django, median_ms
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def setup(var_dir: Path) -> None:
-    os.environ["RHIA_VAR_DIR"] = str(var_dir)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rhia.settings")
-    os.environ.pop("DATABASE_URL", None)
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-
-
-def median_ms(func, runs: int) -> float:
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        func()
-        timings.append((time.perf_counter() - started) * 1000)
-    return statistics.median(timings)
 
 
 def main() -> int:
@@ -59,7 +36,7 @@ def main() -> int:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
-        setup(Path(tmp))
+        fresh_django(Path(tmp))
         from django.utils import timezone
 
         from rhia.accounts.models import RoleAssignment, Structure, User
