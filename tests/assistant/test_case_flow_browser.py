@@ -103,6 +103,9 @@ def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp
         raise
     cards = page.locator(".rhia-draft")
     assert cards.count() >= 2
+    # Re-identified for the agent: no placeholder is shown.
+    texts = page.locator(".rhia-draft .rhia-draft-text").all_inner_texts()
+    assert not any("[PERSONNE_" in text or "[TELEPHONE_" in text for text in texts)
     assert page.locator("text=Tout accepter").count() == 0
     citation = page.locator(".rhia-draft a.rhia-cite").first
     if citation.count():
@@ -120,7 +123,8 @@ def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp
     page.keyboard.press("Control+End")
     page.keyboard.press("Enter")
     page.click("[data-command=bold]")
-    page.keyboard.type("Le service des ressources humaines reste à votre disposition.")
+    # The closing line names the staff member: the validator and the exports must show the name.
+    page.keyboard.type("Madame Marie Durand, le service des ressources humaines reste à votre disposition.")
     page.click("#save-final")
     page.wait_for_load_state("networkidle")
     assert "reste à votre disposition" in " ".join(page.locator("#case-diff ins").all_inner_texts())
