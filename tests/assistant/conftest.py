@@ -115,3 +115,25 @@ def reviewed_case(agent, register, case_corpus):
 @pytest.fixture
 def drafted_case(reviewed_case, agent):
     return put_drafts(reviewed_case, agent, DRAFT_TEXTS, citations=[["F99001"], ["F99001"]])
+
+
+@pytest.fixture
+def scripted(db):
+    """An OpenAI-compatible server on 127.0.0.1 whose answers the test chooses, as the only provider."""
+    from rhia.llm import classes
+    from rhia.llm.models import Provider
+    from tests.llm.servers import FlakyServer
+
+    server = FlakyServer()
+    Provider.objects.create(
+        name="scripté",
+        kind=classes.OPENAI,
+        trust_level=classes.ON_PREMISES,
+        data_classes=list(classes.DATA_CLASSES),
+        purposes=[classes.GENERATION],
+        base_url=server.url,
+        model="script",
+        max_retries=0,
+    )
+    yield server
+    server.close()

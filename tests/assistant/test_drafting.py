@@ -15,28 +15,10 @@ from rhia.audit.models import JournalEntry
 from rhia.llm import classes
 from rhia.llm.models import Provider
 from rhia.llm.routing import NoProviderAvailable
-from tests.llm.servers import FlakyServer
 
 QUESTION = "Combien de jours de congé annuel a un agent qui travaille 5 jours par semaine ?"
 GOOD = "Un agent qui travaille 5 jours par semaine a droit à 25 jours de congés annuels [1]."
 WRONG = "Un agent qui travaille 5 jours par semaine a droit à 30 jours de congés annuels [1]."
-
-
-@pytest.fixture
-def scripted(db):
-    server = FlakyServer()
-    Provider.objects.create(
-        name="scripté",
-        kind=classes.OPENAI,
-        trust_level=classes.ON_PREMISES,
-        data_classes=list(classes.DATA_CLASSES),
-        purposes=[classes.GENERATION],
-        base_url=server.url,
-        model="script",
-        max_retries=0,
-    )
-    yield server
-    server.close()
 
 
 def test_three_styles_share_one_prompt_prefix(scripted):

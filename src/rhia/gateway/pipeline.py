@@ -14,11 +14,13 @@ from rhia.audit.journal import record
 from rhia.gateway import quota
 from rhia.gateway.models import ApiKey
 from rhia.gateway.reidentify_stream import StreamingReidentifier
+from rhia.llm.classes import DATA_CLASSES, INTERNAL
 from rhia.policy.models import UseCase
 
-# Most restrictive wins; a gateway request is at least internal administrative content.
-_CLASS_ORDER = ["public", "internal", "personal", "sensitive"]
-_FLOOR_CLASS = "internal"
+# Most restrictive wins (llm.classes lists them from least to most protected); a gateway request
+# is at least internal administrative content.
+_CLASS_ORDER = list(DATA_CLASSES)
+_FLOOR_CLASS = INTERNAL
 
 
 class GatewayError(Exception):
