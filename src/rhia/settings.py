@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "rhia.search",
     "rhia.privacy",
     "rhia.llm",
+    "rhia.drafting",
     "rhia.assistant",
     "rhia.provenance",
     "rhia.governance",
