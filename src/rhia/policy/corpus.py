@@ -47,7 +47,7 @@ class Item:
 
 def _cyrillic(text: str, seed: str) -> str:
     # Every other eligible letter, starting at a position fixed by the item, becomes its look-alike.
-    start = int(hashlib.sha1(seed.encode()).hexdigest(), 16) % 2
+    start = int(hashlib.sha1(seed.encode(), usedforsecurity=False).hexdigest(), 16) % 2
     out, eligible = [], 0
     for char in text:
         if char in _CYRILLIC:
@@ -85,7 +85,9 @@ def parse(path: Path) -> list[Item]:
             count = 0
             continue
         if not line.startswith("- ") or not family:
-            raise CorpusError(f"{path.name}, ligne {number} : une demande commence par « - » sous une famille.")
+            raise CorpusError(
+                f"{path.name}, ligne {number} : une demande commence par « - » sous une famille."
+            )
         count += 1
         item_id = f"{family}-{count:02d}"
         request, style = _render(line[2:].strip(), item_id)
