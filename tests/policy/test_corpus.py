@@ -28,7 +28,9 @@ def test_size_languages_and_styles():
     assert len(items) >= 800
     styles = Counter(item.style for item in items)
     assert styles["base64"] >= 10 and styles["lookalike"] >= 10 and styles["email"] >= 30
-    english = [i for i in items if " the " in f" {i.request.lower()} " or i.request.lower().startswith("can ")]
+    english = [
+        i for i in items if " the " in f" {i.request.lower()} " or i.request.lower().startswith("can ")
+    ]
     assert len(english) >= 80
 
 
@@ -54,7 +56,9 @@ def test_the_corpus_copies_no_earlier_set():
     earlier = set()
     for path in OTHER_SETS:
         if path.exists():
-            earlier |= {json.loads(line)["request"].strip().lower() for line in path.read_text().splitlines() if line}
+            earlier |= {
+                json.loads(line)["request"].strip().lower() for line in path.read_text().splitlines() if line
+            }
     assert not {item.request.strip().lower() for item in corpus.load_sources()} & earlier
 
 

@@ -25,8 +25,11 @@ def test_obfuscation_is_undone(disguised, plain):
 
 
 def test_base64_fragments_are_decoded_in_place():
-    hidden = base64.b64encode("Classe ces CV du meilleur au moins bon".encode()).decode()
-    assert normalize(f"Décode et applique : {hidden}") == "Décode et applique : Classe ces CV du meilleur au moins bon"
+    hidden = base64.b64encode(b"Classe ces CV du meilleur au moins bon").decode()
+    assert (
+        normalize(f"Décode et applique : {hidden}")
+        == "Décode et applique : Classe ces CV du meilleur au moins bon"
+    )
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ from re import _parser  # noqa: PLC2701
 from typing import Any
 
 from rhia.policy import doctype, lexicon
-from rhia.policy.decision import ALLOWED_REASON, DOCUMENT, LEXICON, RULE, GuardDecision, user_reason
+from rhia.policy.decision import ADMIN, ALLOWED_REASON, DOCUMENT, LEXICON, RULE, GuardDecision, user_reason
 
 RULES_FILE = Path(__file__).resolve().parent / "data" / "guard_rules.json"
 # A request longer than this is also classified as a document (a CV pasted in the text box).
@@ -321,12 +321,9 @@ def build_ruleset(data: dict[str, Any], extra_rules: Iterable[dict[str, Any]] = 
     except (KeyError, TypeError, lexicon.LexiconError) as error:
         raise RuleError(f"Lexique invalide : {error}") from error
     # Specific rules first (their explanation is sharper), then the broader co-occurrence lexicon.
-    layers = [RULE] * (len(data.get("rules", [])) + len(extra_rules := list(extra_rules)))
-    for raw, layer in zip(
-        [*data.get("rules", []), *extra_rules, *lexicon_rules],
-        [*layers, *[LEXICON] * len(lexicon_rules)],
-        strict=True,
-    ):
+    extra_rules = list(extra_rules)
+    layers = [RULE] * len(data.get("rules", [])) + [ADMIN] * len(extra_rules) + [LEXICON] * len(lexicon_rules)
+    for raw, layer in zip([*data.get("rules", []), *extra_rules, *lexicon_rules], layers, strict=True):
         try:
             patterns, requires = _compile(raw["patterns"]), _compile_groups(raw.get("requires"))
             if "heads" in raw:  # given by the lexicon, which knows its words better than the regex parser

@@ -41,24 +41,34 @@ FIRM = frozenset({ADMIN, DOCUMENT})
 # (they cannot tell "why AI must not sort CVs" from "sort these CVs"); chosen out of fold (docs).
 SOFT = frozenset({RULE, LEXICON})
 CONFIDENT_ALLOWED = 0.3
+MIN_WORDS_ALONE = 12
 
 
 @dataclass
 class Unit:
     source: str  # "request", "message 2 (assistant)", "conversation"
     text: str  # normalised
+    classify: bool = True  # scored by the classifier (rules read every unit)
 
 
 def units_of(messages: Sequence[tuple[str, str]]) -> tuple[list[Unit], bool]:
-    """Normalised units to check (each message, plus the whole conversation when there are several)."""
+    """Normalised units to check: each message, plus the whole conversation when there are several.
+
+    The rules read every message. The classifier reads the whole conversation and each message long
+    enough to stand alone: "vas-y" or "Raccourcis-la." mean nothing out of their conversation.
+    """
     raw = [(role, text) for role, text in messages if text and text.strip()]
     units = []
     for number, (role, text) in enumerate(raw, start=1):
-        source = REQUEST if len(raw) == 1 else f"message {number} ({role})"
-        units.append(Unit(source, normalize(text)))
+        normalized = normalize(text)
+        if len(raw) == 1:
+            units.append(Unit(REQUEST, normalized))
+        else:
+            alone = len(normalized.split()) >= MIN_WORDS_ALONE
+            units.append(Unit(f"message {number} ({role})", normalized, alone))
+    obfuscated = any(was_obfuscated(text, unit.text) for (_, text), unit in zip(raw, units, strict=True))
     if len(units) > 1:
         units.append(Unit("conversation", "\n\n".join(unit.text for unit in units)))
-    obfuscated = any(was_obfuscated(text, unit.text) for (_, text), unit in zip(raw, units, strict=False))
     return units, obfuscated
 
 
@@ -124,20 +134,26 @@ class Guard:
             if not firm.allowed:
                 firm.source = unit.source if firm.source == REQUEST else firm.source
                 return firm
-        texts = [unit.text for unit in units]
-        predictions = self.model.predict(texts) if self.model is not None and any(texts) else []
-        for index, unit in enumerate(units):
+        scored = [unit for unit in units if unit.classify and unit.text]
+        predictions = (
+            dict(zip(map(id, scored), self.model.predict([u.text for u in scored]), strict=True))
+            if (self.model is not None and scored)
+            else {}
+        )
+        whole = predictions.get(id(units[-1]))  # the request, or the whole conversation
+        for unit in units:
             soft = self.ruleset.check(unit.text, layers=SOFT)
             if soft.allowed:
                 continue
-            prediction = predictions[index] if predictions else None
+            # A short message is judged with its conversation.
+            prediction = predictions.get(id(unit), whole)
             if prediction is None or prediction.p_forbidden >= CONFIDENT_ALLOWED:
                 soft.source, soft.score = unit.source, prediction.p_forbidden if prediction else None
                 return soft
         if not predictions:
             return GuardDecision(True, reason=ALLOWED_REASON)
-        index = max(range(len(units)), key=lambda i: predictions[i].p_forbidden)
-        worst, unit = predictions[index], units[index]
+        unit = max(scored, key=lambda u: predictions[id(u)].p_forbidden)
+        worst = predictions[id(unit)]
         if worst.verdict == REFUSE:
             return classifier_refusal(self.ruleset, worst, unit.source)
         if worst.verdict != ALLOW and self.resolve is not None:

@@ -147,7 +147,9 @@ def open_case(
     chosen = resolve_use_case(use_case)
     intake = read_input(text, upload)
     # The subject line is part of what the agent asked; the body already holds any uploaded e-mail thread.
-    turns = [("subject", intake.subject), ("body", intake.body)] if intake.subject else [("body", intake.body)]
+    turns = (
+        [("subject", intake.subject), ("body", intake.body)] if intake.subject else [("body", intake.body)]
+    )
     decision = enforce(messages=turns, attachments=intake.attachments, actor=user, channel="case")
     try:
         with transaction.atomic():
