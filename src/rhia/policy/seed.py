@@ -365,7 +365,7 @@ IMPLIED_FORBIDDEN = [
         "disproportionnée et permanente, contraire au principe de minimisation.",
         "Aucune base légale : RGPD art. 5-1-c (minimisation) et art. 88 ; AI Act art. 26-7 (information "
         "préalable des représentants du personnel) et art. 5 pour l'inférence d'émotions.",
-        f"{ART4} (analyse des communications ; profilage sans base légale)",
+        ART4,
     ),
     (
         "decision-ia-signature-humaine",
@@ -376,7 +376,7 @@ IMPLIED_FORBIDDEN = [
         "Une signature sans examen réel ne rend pas la décision humaine ; annexe III point 4 b) de l'AI Act.",
         "RGPD art. 22 (pas de décision fondée exclusivement sur un traitement automatisé) ; AI Act art. 26-2 "
         "(contrôle humain confié à des personnes compétentes qui en ont l'autorité) et art. 14.",
-        f"{ART1}, point 2 (RGPD art. 22)",
+        f"{ART1}, point 2",
     ),
 ]
 
