@@ -1,4 +1,6 @@
-"""``rhia eval retrieval --queries FILE.jsonl [--k 10] [--situation file|auto|none] [--json]``.
+"""``rhia eval retrieval|answers --queries FILE.jsonl [--json]``: retrieval and answer quality, latency.
+
+``rhia eval retrieval --queries FILE.jsonl [--k 10] [--situation file|auto|none] [--json]``:
 
 Retrieval quality and latency. Lines are ``{"query", "expected_ids"}``, optionally with the
 ``versant`` / ``statut`` of ``answers_dev.jsonl`` ("any" when not fixed). The situation is read from
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from rhia.drafting import eval_command as answers_command
 from rhia.drafting.passages import POOL, documents, retrieve
 from rhia.drafting.situation import STATUTS, VERSANTS, Situation, extract_situation
 from rhia.search.evaluation import EvalError, evaluate, load_queries
@@ -67,8 +70,11 @@ class Command(BaseCommand):
         )
         retrieval.add_argument("--json", action="store_true")
         retrieval.add_argument("--verbose", action="store_true", help="Afficher les requêtes manquées.")
+        answers_command.add_parser(sub)
 
     def handle(self, *args, **options):
+        if options["what"] == "answers":
+            return answers_command.handle(self, options)
         try:
             queries = load_queries(Path(options["queries"]))
         except EvalError as error:
