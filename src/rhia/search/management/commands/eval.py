@@ -1,4 +1,4 @@
-"""``rhia eval retrieval --queries FILE.jsonl [--k 10] [--json]``: retrieval quality and latency."""
+"""``rhia eval retrieval|answers --queries FILE.jsonl [--json]``: retrieval and answer quality, latency."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from rhia.drafting import eval_command as answers_command
 from rhia.search.evaluation import EvalError, evaluate, load_queries
 from rhia.search.services import search_documents
 
@@ -23,8 +24,11 @@ class Command(BaseCommand):
         retrieval.add_argument("--k", type=int, default=10)
         retrieval.add_argument("--json", action="store_true")
         retrieval.add_argument("--verbose", action="store_true", help="Afficher les requêtes manquées.")
+        answers_command.add_parser(sub)
 
     def handle(self, *args, **options):
+        if options["what"] == "answers":
+            return answers_command.handle(self, options)
         try:
             queries = load_queries(Path(options["queries"]))
         except EvalError as error:
