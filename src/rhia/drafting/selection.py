@@ -109,6 +109,14 @@ def other_versant(text: str, versant: str) -> bool:
 
 def situation_fit(passage: Any, versant: str, statut: str) -> float | None:
     """None when the passage is about another versant or statut; else a bonus for a matching section."""
+    versants = getattr(passage, "versants", None)
+    statuts = getattr(passage, "statuts", None)
+    if versants is not None and statuts is not None:  # the tagged artefact (rhia.drafting.passages)
+        if (versant in _VERSANTS and versants and versant not in versants) or (
+            statut and statuts and statut not in statuts
+        ):
+            return None
+        return 1.0 if statut and statut in statuts else 0.0
     audience = field_of(passage, "audience")
     path = field_of(passage, "section_path")
     mentioned = {v for v in _VERSANTS if v in path}
@@ -153,6 +161,9 @@ def score_sentences(
 ) -> list[Scored]:
     """Every candidate sentence with its score for each part of the question (``part_scores``)."""
     fits = [situation_fit(p, versant, statut) for p in passages]
+    ranks = {
+        doc: rank for rank, doc in enumerate(dict.fromkeys(field_of(p, "document_id") for p in passages))
+    }
     pool = [
         s
         for s in all_sentences(passages)
@@ -192,14 +203,16 @@ def score_sentences(
         said, placed = _aspect_hits(sentence, normalise(sentence.shown))
         norm = 0.5 + 0.5 * len(tokens[index]) / average
 
-        def lexical(terms: set[str], i: int = index, doc: str = sentence.document_id) -> float:
+        def lexical(
+            terms: set[str], i: int = index, doc: str = sentence.document_id, norm: float = norm
+        ) -> float:
             own = sum(idf(t, doc) for t in terms & tokens[i])
             return (own + CONTEXT_WEIGHT * sum(idf(t, doc) for t in terms & context[i])) / norm
 
         passage = passages[sentence.number - 1]
         prior = (
             fits[sentence.number - 1]
-            - RANK_WEIGHT * _float(field_of(passage, "doc_rank"))
+            - RANK_WEIGHT * ranks[sentence.document_id]
             + (HIT_BONUS if _float(field_of(passage, "score")) > 0 else 0.0)
             - 0.02 * sentence.position
             - (3.0 if sentence.text.endswith(":") and not sentence.lead else 0.0)
