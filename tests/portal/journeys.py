@@ -18,6 +18,7 @@ class World:
     pending: object  # a case waiting for the validator
     validated: object  # a case validated by a second person, ready to export
     second_validation: object  # a case in edit whose use case requires another validator
+    in_review: object  # a case waiting for the agent's personal-data review
 
 
 def build_world(tmp_path, grant_assistant_access, monkeypatch) -> World:
@@ -49,7 +50,10 @@ def build_world(tmp_path, grant_assistant_access, monkeypatch) -> World:
     edited = validated.final_html.replace("Cordialement", "Je reste à votre disposition.</p><p>Cordialement")
     validated = submit_for_validation(save_final(validated, agent, edited), agent)
     validated = validate_case(validated, validator)
+    in_review = open_case(agent, text=QUESTION)
     open_case(agent, text=FORBIDDEN)  # refused by the guard, journaled
     UseCase.objects.filter(slug=OPERATIONAL_USE_CASE).update(requires_second_validation=True)
     second = choose_draft(drafted(), agent, 0)
-    return World(users=users, pending=pending, validated=validated, second_validation=second)
+    return World(
+        users=users, pending=pending, validated=validated, second_validation=second, in_review=in_review
+    )

@@ -77,9 +77,22 @@ def test_agent(world, login, visit, page, live_server):
     assert_accessible(form, "agent-04-refusal")
 
     # Personal-data review: the "mask the selection" button only appears with a selection.
-    review = visit("/confidentialite/essai/", "agent-05-privacy")
-    if review.locator("#pii-text").count():
-        assert not review.locator("#pii-add-selection").is_visible()
+    review = visit(f"/assistant/cas/{world.in_review.pk}/donnees/", "agent-05-review")
+    assert not review.locator("#pii-add-selection").is_visible()
+    review.evaluate(
+        """() => {
+            const span = [...document.querySelectorAll('#pii-text span[data-start]')]
+                .find((node) => node.textContent.includes('adjointe administrative'));
+            const text = span.firstChild, at = text.textContent.indexOf('adjointe administrative');
+            const range = document.createRange();
+            range.setStart(text, at);
+            range.setEnd(text, at + 'adjointe administrative'.length);
+            getSelection().removeAllRanges();
+            getSelection().addRange(range);
+        }"""
+    )
+    review.wait_for_selector("#pii-add-selection", state="visible")
+    assert "adjointe administrative" in review.inner_text("#pii-selection-text")
 
     second = world.second_validation
     edit = visit(f"/assistant/cas/{second.pk}/redaction/", "agent-06-edit-second-validation")
