@@ -10,7 +10,7 @@ from rhia.accounts.authz import require
 from rhia.corpus.importing import get_source, run_import
 from rhia.corpus.loaders import upload_items
 from rhia.corpus.models import ImportTask, Source
-from rhia.corpus.status import corpus_status
+from rhia.corpus.status import UPDATE_PATHS, corpus_status
 from rhia.corpus.tasks import queue_fetch, start_in_background
 from rhia.extraction import SUPPORTED_LABEL
 
@@ -67,6 +67,7 @@ def sources(request):
     context = {
         "title": "Sources documentaires",
         "status": corpus_status(),
+        "update_paths": [(Source.Kind(kind).label, steps) for kind, steps in UPDATE_PATHS.items()],
         "tasks": tasks,
         "running": running,
         "form": form,

@@ -23,6 +23,9 @@ class ExportableAnswer:
     agent_name: str = ""
     ai_uses: list[str] = field(default_factory=lambda: list(DEFAULT_AI_USES))
     sources: list[tuple[str, str, str]] = field(default_factory=list)  # (document_id, title, url)
+    # document_id -> lines written under that source (rhia.corpus.freshness.export_lines: date, warning,
+    # supersession), e.g. ["Fiche mise à jour le 20/10/2020", "Texte mis à jour il y a plus de…"].
+    source_notes: dict[str, list[str]] = field(default_factory=dict)
     provider: str = ""
     model: str = ""
     unchanged_share: float = 0.0  # share of the final text that came unchanged from the AI draft

@@ -60,6 +60,7 @@ def layout(answer: ExportableAnswer, code: str, *, dinum: bool = False) -> list[
         for number, (document_id, title, url) in enumerate(answer.sources, 1):
             label = f"{number}. {title.strip()} ({document_id})"
             blocks.append(Block("source", f"{label} : {url}" if url else label))
+            blocks.extend(Block("source", note) for note in answer.source_notes.get(document_id, []))
     blocks.append(Block("mention", mention(answer)))
     if dinum:
         blocks.append(Block("mention", DINUM_WORDING + "."))

@@ -31,6 +31,9 @@ class PassageHit:
     score: float
     audience: str = ""
     terms: tuple[str, ...] = ()
+    # Supersession labels (``rhia.corpus.supersession``): "Remplacé par … depuis le …" / "Remplace …".
+    superseded_by: str = ""
+    supersedes: str = ""
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -79,7 +82,14 @@ def search_passages(
 ) -> list[PassageHit]:
     """The ``k`` best passages in force at ``at`` for ``query`` (optionally restricted to an audience)."""
     ranked, terms = _ranked(query, max(k, 1), at, audience)
-    return _hits(ranked[:k], terms)
+    return _superseded(_hits(ranked[:k], terms), at)[:k]
+
+
+def _superseded(hits: list[PassageHit], at: dt.date | None) -> list[PassageHit]:
+    """Post-ranking step: replacing internal texts first, replaced passages labelled."""
+    from rhia.corpus.supersession import apply
+
+    return apply(hits, at or dt.date.today())
 
 
 def search_documents(
@@ -96,4 +106,4 @@ def search_documents(
         best.append(row)
         if len(best) >= k:
             break
-    return _hits(best, terms)
+    return _superseded(_hits(best, terms), at)[:k]

@@ -27,6 +27,17 @@ def role_label(user) -> str:
     return "gestionnaire RH"
 
 
+def source_notes(sources: list[dict]) -> dict[str, list[str]]:
+    """Per document, the freshness and supersession lines of its selected passages (de-duplicated)."""
+    from rhia.corpus.freshness import export_lines
+
+    notes: dict[str, list[str]] = {}
+    for source in sources:
+        lines = notes.setdefault(source["document_id"], [])
+        lines.extend(line for line in export_lines(source) if line not in lines)
+    return notes
+
+
 def exportable(case: Case):
     from rhia.provenance.answer import ExportableAnswer
 
@@ -43,6 +54,7 @@ def exportable(case: Case):
         agent_name=case.owner.display_name,
         ai_uses=ai_uses,
         sources=[(s["document_id"], s.get("title", ""), s.get("url", "")) for s in case.selected_sources],
+        source_notes=source_notes(case.selected_sources),
         provider=case.provider,
         model=case.model,
         unchanged_share=float(case.unchanged_share or 0.0),
