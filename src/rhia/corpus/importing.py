@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from rhia.corpus.models import Document, ImportTask, Passage, Source
-from rhia.corpus.parsing.records import ParsedDocument, ParseError
+from rhia.corpus.parsing.records import ParsedDocument, ParseError, safe_url
 
 MAX_RECORDED_ERRORS = 200
 
@@ -50,7 +50,7 @@ def store(source: Source, parsed: ParsedDocument, *, owner: str = "") -> str:
     fields = {
         "source": source,
         "title": parsed.title[:500],
-        "url": parsed.url[:500],
+        "url": safe_url(parsed.url)[:500],  # every source: only http(s) links reach a page
         "kind": parsed.kind[:80],
         "theme": parsed.theme[:500],
         "audience": parsed.audience,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from django.utils.html import format_html
+
 from rhia.assistant import diffing, richtext
 from rhia.assistant.models import Case, CaseDraft
 from rhia.assistant.services.editing import case_diff
@@ -28,8 +30,12 @@ def linkify_citations(markup: str, numbered: dict[int, dict]) -> str:
             if source is None:
                 return match.group(0)
             links.append(
-                f'<a class="rhia-cite" href="#passage-{source["passage_id"]}" '
-                f'title="{source["document_id"]}">{int(part)}</a>'
+                format_html(
+                    '<a class="rhia-cite" href="#passage-{}" title="{}">{}</a>',
+                    int(source["passage_id"]),
+                    source["document_id"],
+                    int(part),
+                )
             )
         return "[" + ", ".join(links) + "]"
 
