@@ -12,10 +12,14 @@ from dataclasses import replace
 from rhia.corpus.freshness import french
 
 
-def replaced_label(rule) -> str:
-    """« Remplacé par DOC-NOTE (Note de service…) depuis le 01/09/2025 »."""
+def replaced_label(rule, *, whole_document: bool = False) -> str:
+    """« Remplacé par DOC-NOTE (Note de service…) depuis le 01/09/2025 »; for a document shown by one
+    passage while only a section is replaced: « Section « … » remplacée par … »."""
     replacing = rule.replacing
-    return f"Remplacé par {replacing.doc_id} ({replacing.title}) depuis le {french(rule.effective_from)}"
+    by = f"par {replacing.doc_id} ({replacing.title}) depuis le {french(rule.effective_from)}"
+    if whole_document and rule.section:
+        return f"Section « {rule.section} » remplacée {by}"
+    return f"Remplacé {by}"
 
 
 def replacing_label(rule) -> str:
@@ -65,31 +69,35 @@ def _replacing_hit(rule, template, at: dt.date, terms: tuple[str, ...]):
     )
 
 
-def apply(hits: list, at: dt.date) -> list:
-    """Label replaced hits and put each replacing passage right before the first hit it replaces."""
+def apply(hits: list, at: dt.date, *, documents: bool = False) -> list:
+    """Replacing passages first (an administrator's note outranks the text it replaces), then the
+    other hits in their order, the replaced ones labelled. ``documents``: each hit stands for its
+    whole document, so a replaced section concerns it whichever passage represents it."""
     rules = active_rules({hit.document_id for hit in hits}, at)
     if not rules:
         return hits
-    out: list = []
-    placed: set[int] = set()
+    first: list = []
+    rest: list = []
     for hit in hits:
         rule = next(
-            (r for r in rules if r.replaced.doc_id == hit.document_id and r.covers(hit.section_path)), None
+            (
+                r
+                for r in rules
+                if r.replaced.doc_id == hit.document_id and (documents or r.covers(hit.section_path))
+            ),
+            None,
         )
         if rule is None:
-            if hit.passage_id not in placed:
-                out.append(hit)
-                placed.add(hit.passage_id)
+            rest.append(hit)
             continue
-        existing = next((h for h in hits if h.document_id == rule.replacing.doc_id), None)
-        first = existing or _replacing_hit(rule, hit, at, tuple(hit.terms))
-        if first is not None and first.passage_id not in placed:
-            out.append(replace(first, supersedes=replacing_label(rule)))
-            placed.add(first.passage_id)
-        if hit.passage_id not in placed:
-            out.append(replace(hit, superseded_by=replaced_label(rule)))
-            placed.add(hit.passage_id)
-    return out
+        if not any(h.supersedes == replacing_label(rule) for h in first):
+            existing = next((h for h in hits if h.document_id == rule.replacing.doc_id), None)
+            found = existing or _replacing_hit(rule, hit, at, tuple(hit.terms))
+            if found is not None:
+                first.append(replace(found, supersedes=replacing_label(rule)))
+        rest.append(replace(hit, superseded_by=replaced_label(rule, whole_document=documents)))
+    placed = {hit.passage_id for hit in first}
+    return first + [hit for hit in rest if hit.passage_id not in placed]
 
 
 def source_label(source: dict) -> str:

@@ -85,11 +85,11 @@ def search_passages(
     return _superseded(_hits(ranked[:k], terms), at)[:k]
 
 
-def _superseded(hits: list[PassageHit], at: dt.date | None) -> list[PassageHit]:
+def _superseded(hits: list[PassageHit], at: dt.date | None, *, documents: bool = False) -> list[PassageHit]:
     """Post-ranking step: replacing internal texts first, replaced passages labelled."""
     from rhia.corpus.supersession import apply
 
-    return apply(hits, at or dt.date.today())
+    return apply(hits, at or dt.date.today(), documents=documents)
 
 
 def search_documents(
@@ -106,4 +106,4 @@ def search_documents(
         best.append(row)
         if len(best) >= k:
             break
-    return _superseded(_hits(best, terms), at)[:k]
+    return _superseded(_hits(best, terms), at, documents=True)[:k]
