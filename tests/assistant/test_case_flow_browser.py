@@ -198,7 +198,7 @@ def _check_exports(files: dict, tmp_path: Path) -> None:
     document = Document(io.BytesIO(docx_bytes))
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert mention in text and "Victor Leroy" in text and "Marie Durand" in text
-    assert "Fiche mise à jour le 01/06/2025" in text and "Texte mis à jour il y a plus de 180 jours" in text
+    assert "mis à jour le 01/06/2025" in text and "Texte mis à jour il y a plus de 180 jours" in text
     assert "reste à votre disposition" in text
     from rhia.provenance.metadata import read_docx, read_pdf
 
@@ -210,7 +210,7 @@ def _check_exports(files: dict, tmp_path: Path) -> None:
     reader = PdfReader(io.BytesIO(pdf_bytes))
     pdf_text = " ".join(page.extract_text() for page in reader.pages)
     assert "outil d'IA rhia" in " ".join(pdf_text.split())
-    assert "Fiche mise à jour le 01/06/2025" in " ".join(pdf_text.split())
+    assert "mis à jour le 01/06/2025" in " ".join(pdf_text.split())
     xmp = reader.xmp_metadata
     assert xmp is not None and b"DigitalSourceType" in xmp.stream.get_data()
     assert any("compositeWithTrainedAlgorithmicMedia" in str(value) for value in read_pdf(pdf_bytes).values())

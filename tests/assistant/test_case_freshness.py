@@ -123,7 +123,7 @@ def test_exports_list_dates_warning_and_both_sides_of_a_supersession(agent, revi
     case = validate_case(case, agent, sources_checked=True)
     for fmt in ("docx", "pdf"):
         text = " ".join(_text_of(fmt, export_case(case, agent, fmt).content).split())
-        assert "Fiche mise à jour le 01/06/2025" in text, fmt
+        assert "mis à jour le 01/06/2025" in text, fmt
         assert "Texte mis à jour il y a plus de" in text
         assert "Remplacé par DOC-NOTE-CONGES" in text and "Remplace F99001" in text
         assert text.index("DOC-NOTE-CONGES") < text.index("(F99001)")

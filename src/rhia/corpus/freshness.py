@@ -72,7 +72,7 @@ class Freshness:
 
     @property
     def lines(self) -> list[str]:
-        """What an export writes under the source: date, validity, warning."""
+        """Date, validity and warning, each as one line."""
         return [line for line in (self.updated_label, self.in_force_label, self.warning) if line]
 
 
@@ -159,15 +159,15 @@ def stale_sources(sources: Iterable[dict], *, today: dt.date | None = None) -> l
     return [source for source in sources if of_source(source, today=today).stale]
 
 
-def export_lines(source: dict, *, today: dt.date | None = None) -> list[str]:
-    """The lines an export writes under one source (freshness, then supersession)."""
+def export_note(source: dict, *, today: dt.date | None = None) -> tuple[dt.date | None, str]:
+    """(last update, note) of one source for an export line: the note holds the validity (« En vigueur
+    depuis le … »), the stale warning and the supersession label, in that order."""
     from rhia.corpus.supersession import source_label
 
-    lines = of_source(source, today=today).lines
-    replaced = source_label(source)
-    if replaced:
-        lines.append(replaced)
-    return lines
+    fresh = of_source(source, today=today)
+    parts = [fresh.in_force_label, fresh.warning.rstrip("."), source_label(source)]
+    note = ". ".join(part for part in parts if part)
+    return fresh.modified, note + "." if note else ""
 
 
 def notes(sources: Iterable[dict], *, today: dt.date | None = None) -> list[str]:

@@ -29,10 +29,11 @@ def linkify_citations(markup: str, numbered: dict[int, dict]) -> str:
             source = numbered.get(int(part))
             if source is None:
                 return match.group(0)
+            # document_id comes from imported files: escaped like any other attribute value.
             links.append(
                 format_html(
                     '<a class="rhia-cite" href="#passage-{}" title="{}">{}</a>',
-                    int(source["passage_id"]),
+                    source["passage_id"],
                     source["document_id"],
                     int(part),
                 )

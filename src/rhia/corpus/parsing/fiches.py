@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
-from rhia.corpus.parsing.records import ParsedDocument, ParsedSection, ParseError, parse_date, safe_url
+from rhia.corpus.links import web_url
+from rhia.corpus.parsing.applicability import Scope, document_scope
+from rhia.corpus.parsing.records import ParsedDocument, ParsedSection, ParseError, parse_date
 from rhia.corpus.parsing.tree import Node, from_json, from_xml
 
 SP_URL = "https://www.service-public.fr/particuliers/vosdroits/{id}"
@@ -66,17 +69,6 @@ FP_SCOPE = re.compile(
     r"fonction publique|agents? publics?|fonctionnaires?|contractuels? de la fonction|agents? contractuels?",
     re.IGNORECASE,
 )
-
-
-def audience_of(title: str) -> str:
-    lowered = title.lower()
-    if "(fpe)" in lowered or "fonction publique d'état" in lowered or "fonction publique d’état" in lowered:
-        return "FPE"
-    if "(fpt)" in lowered or "territoriale" in lowered:
-        return "FPT"
-    if "(fph)" in lowered or "hospitalière" in lowered:
-        return "FPH"
-    return ""
 
 
 def clean(text: str) -> str:
@@ -213,29 +205,35 @@ def _title_of(node: Node) -> str:
     return clean(titre.text()).replace("\n", " ") if titre is not None else ""
 
 
-def _sections(node: Node, path: list[str], audience: str, out: list[ParsedSection]) -> None:
-    """Text directly in ``node`` becomes one section; nested section elements recurse."""
+def _section(path: list[str], text: str, scope: Scope) -> ParsedSection:
+    return ParsedSection(path, text, scope.audience, scope.versants, scope.statuts)
+
+
+def _sections(node: Node, path: list[str], scope: Scope, out: list[ParsedSection]) -> None:
+    """Text directly in ``node`` becomes one section; nested section elements recurse.
+
+    Every section heading, at any depth, narrows the versants / statuts the text applies to.
+    """
     own: list[str] = []
     for child in node.children:
         if isinstance(child, str):
             own.append(child)
         elif child.name in SECTION_ELEMENTS:
             title = _title_of(child)
-            child_audience = audience_of(title) or audience if child.name == "Situation" else audience
-            _sections(child, [*path, title] if title else path, child_audience, out)
+            _sections(child, [*path, title] if title else path, scope.narrowed(title), out)
         elif child.name in ("Texte", "ListeSituations", "BlocCas", "FragmentConditionne"):
             text_before = clean("".join(own))
             if text_before:
-                out.append(ParsedSection(path, text_before, audience))
+                out.append(_section(path, text_before, scope))
             own = []
-            _sections(child, path, audience, out)
+            _sections(child, path, scope, out)
         elif child.name in SKIPPED_ELEMENTS and child.name != "Titre" or child.name == "Titre":
             continue
         else:
             own.append("\n" + render(child) + "\n")
     text = clean("".join(own))
     if text:
-        out.append(ParsedSection(path, text, audience))
+        out.append(_section(path, text, scope))
 
 
 def parse_fiche(root: Node) -> ParsedDocument:
@@ -257,16 +255,17 @@ def parse_fiche(root: Node) -> ParsedDocument:
     # 113 of the 234 public-service fiches open their introduction with their own description.
     intro_parts = [intro_body] if repeats(description, intro_body) else [description, intro_body]
     intro_text = clean("\n".join(intro_parts))
+    scope = document_scope(title)
     if intro_text:
-        sections.append(ParsedSection([], intro_text, ""))
+        sections.append(_section([], intro_text, scope))
     for child in root.elements():
         if child.name in ("Texte", "ListeSituations"):
-            _sections(child, [], "", sections)
-    sections = [ParsedSection(s.path, drop_truncated(s.text), s.audience) for s in sections]
+            _sections(child, [], scope, sections)
+    sections = [replace(s, text=drop_truncated(s.text)) for s in sections]
     return ParsedDocument(
         doc_id=doc_id,
         title=title,
-        url=safe_url(root.attrs.get("spUrl", "")) or SP_URL.format(id=doc_id),
+        url=web_url(root.attrs.get("spUrl", "")) or SP_URL.format(id=doc_id),
         kind=root.attrs.get("type", meta.get("dc:type", "")),
         theme=theme,
         audience="",

@@ -6,7 +6,6 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from urllib.parse import urlsplit
 
 MAX_PASSAGE_WORDS = 300
 
@@ -24,6 +23,9 @@ class ParsedSection:
     path: list[str]
     text: str
     audience: str = ""
+    # Versants / statuts the section applies to (empty: all), see corpus.parsing.applicability.
+    versants: tuple[str, ...] = ()
+    statuts: tuple[str, ...] = ()
 
 
 @dataclass
@@ -51,7 +53,11 @@ class ParsedDocument:
         out: list[ParsedSection] = []
         for section in self.sections:
             for chunk in split_text(section.text, max_words):
-                out.append(ParsedSection(list(section.path), chunk, section.audience))
+                out.append(
+                    ParsedSection(
+                        list(section.path), chunk, section.audience, section.versants, section.statuts
+                    )
+                )
         return out
 
 
@@ -91,15 +97,6 @@ def _sentence_cut(words: list[str], max_words: int) -> int:
         if words[i - 1][-1:] in ".!?;":
             return i
     return max_words
-
-
-def safe_url(value: str | None) -> str:
-    """``value`` if it is an absolute http(s) URL, else "" (never a ``javascript:`` or ``data:`` link)."""
-    value = (value or "").strip()
-    parsed = urlsplit(value)
-    if parsed.scheme.lower() in ("http", "https") and parsed.netloc and not any(c in value for c in "\"'<> "):
-        return value
-    return ""
 
 
 def parse_date(value: str | None) -> dt.date | None:
