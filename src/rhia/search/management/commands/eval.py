@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from rhia.fairness import reporting as bias_reporting
 from rhia.search.evaluation import EvalError, evaluate, load_queries
 from rhia.search.services import search_documents
 
@@ -23,8 +24,12 @@ class Command(BaseCommand):
         retrieval.add_argument("--k", type=int, default=10)
         retrieval.add_argument("--json", action="store_true")
         retrieval.add_argument("--verbose", action="store_true", help="Afficher les requêtes manquées.")
+        bias_reporting.add_arguments(sub)
 
     def handle(self, *args, **options):
+        if options["what"] == "bias":
+            bias_reporting.handle(options, self.stdout.write)
+            return
         try:
             queries = load_queries(Path(options["queries"]))
         except EvalError as error:
