@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from rhia.assistant.drafting import generate_drafts, iter_drafts
-from rhia.assistant.drafting_samples import passages_for
 from rhia.audit.models import JournalEntry
+from rhia.drafting.pipeline import generate_drafts, iter_drafts
+from rhia.drafting.samples import passages_for
 from rhia.llm import classes
 from rhia.llm.models import Provider
 from rhia.llm.routing import NoProviderAvailable
@@ -98,7 +98,7 @@ def test_refusal_when_no_provider_accepts_the_data_class(db):
 
 
 def test_use_case_directives_reach_the_prompt():
-    from rhia.assistant.drafting import _directives
+    from rhia.drafting.pipeline import _directives
     from rhia.policy.models import UseCase
 
     use_case = UseCase(

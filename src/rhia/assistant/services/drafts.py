@@ -127,7 +127,7 @@ def _provider_of(drafts: list, data_class: str) -> tuple[str, str]:
 
 def iter_case_drafts(case: Case, user, *, n: int | None = None) -> Iterator[CaseDraft]:
     """Generate the drafts, storing and yielding each as soon as it is ready."""
-    from rhia.assistant.drafting import iter_drafts
+    from rhia.drafting.pipeline import iter_drafts
 
     try:
         from rhia.llm.routing import NoProviderAvailable

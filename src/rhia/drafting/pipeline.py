@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from rhia.assistant import prompts
-from rhia.assistant.verify import NOT_FOUND, Verification, is_not_found, verify_draft
+from rhia.drafting import prompts
+from rhia.drafting.verify import NOT_FOUND, Verification, is_not_found, verify_draft
 from rhia.llm.services import chat
 
 # Below this share of the question's content words found in the passages, the question is not covered.
