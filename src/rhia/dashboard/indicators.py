@@ -307,10 +307,13 @@ def bias_stage(events: list[Event], action: str, labels: Mapping[str, str]) -> B
     texts = sum(int(e.payload["bias"].get("texts") or 0) for e in stage)
     flagged = sum(int(e.payload["bias"].get("with_findings") or 0) for e in stage)
     per_category = {
-        key: sum(int((e.payload["bias"].get("categories") or {}).get(key) or 0) for e in stage) for key in labels
+        key: sum(int((e.payload["bias"].get("categories") or {}).get(key) or 0) for e in stage)
+        for key in labels
     }
     return BiasStage(
         texts=count_cell(texts, people=people),
         with_findings=share_cell(flagged, texts, people=people),
-        by_category=[(label, share_cell(per_category[key], texts, people=people)) for key, label in labels.items()],
+        by_category=[
+            (label, share_cell(per_category[key], texts, people=people)) for key, label in labels.items()
+        ],
     )

@@ -222,8 +222,12 @@ def to_csv(board: Dashboard) -> str:
         for label, cell in bias.by_category:
             writer.writerow(["Biais", f"{stage} — {label}", cell.display])
     for name, drafts, final in board.bias_by_structure:
-        writer.writerow(["Biais par structure", f"{name} — propositions avec un point de vigilance", drafts.display])
-        writer.writerow(["Biais par structure", f"{name} — textes validés avec un point de vigilance", final.display])
+        writer.writerow(
+            ["Biais par structure", f"{name} — propositions avec un point de vigilance", drafts.display]
+        )
+        writer.writerow(
+            ["Biais par structure", f"{name} — textes validés avec un point de vigilance", final.display]
+        )
     for name, adoption, coverage in board.substructures:
         writer.writerow(["Par structure", f"{name} — agents actifs", adoption.active_agents.display])
         writer.writerow(["Par structure", f"{name} — dossiers", adoption.cases.display])
@@ -270,18 +274,18 @@ def as_dict(board: Dashboard) -> dict:
                 "competence": row.competence,
                 "assessed": asdict(row.assessed),
                 "bias": {
-            stage: {
-                "texts": asdict(bias.texts),
-                "with_findings": asdict(bias.with_findings),
-                "by_category": pairs(bias.by_category),
-            }
-            for stage, bias in (("drafts", board.bias_drafts), ("final", board.bias_final))
-        },
-        "bias_by_structure": [
-            {"structure": name, "drafts": asdict(drafts), "final": asdict(final)}
-            for name, drafts, final in board.bias_by_structure
-        ],
-        "levels": [asdict(cell) for cell in row.levels],
+                    stage: {
+                        "texts": asdict(bias.texts),
+                        "with_findings": asdict(bias.with_findings),
+                        "by_category": pairs(bias.by_category),
+                    }
+                    for stage, bias in (("drafts", board.bias_drafts), ("final", board.bias_final))
+                },
+                "bias_by_structure": [
+                    {"structure": name, "drafts": asdict(drafts), "final": asdict(final)}
+                    for name, drafts, final in board.bias_by_structure
+                ],
+                "levels": [asdict(cell) for cell in row.levels],
                 "average": asdict(row.average),
                 "to_reinforce": asdict(row.to_reinforce),
             }

@@ -115,7 +115,5 @@ def evaluate(answer_run: Callable[[str], Run], data: dict | None = None, *, limi
         "diverged_by_axis": by_axis,
         "excluded_law_differs": {r.id: r.skipped_axes for r in reports if r.skipped_axes},
         "run_p50_ms": round(1000 * timings[len(timings) // 2], 1) if timings else None,
-        "worst": [
-            {"id": r.id, "axes": r.diverged_axes, "details": r.details[:3]} for r in diverged[:10]
-        ],
+        "worst": [{"id": r.id, "axes": r.diverged_axes, "details": r.details[:3]} for r in diverged[:10]],
     }

@@ -167,7 +167,9 @@ ROLE_WITH_PRONOUN = (
 )
 
 # Civility and pronoun markers (text being checked, and the staff question as context).
-FEMININE_TEXT = r"(?:^|\n)\s*(?:chere )?madame\s*,\s*(?:\n|$)|(?:^|[.!?]\s+|\n)elle (?!est (?:possible|necessaire))"
+FEMININE_TEXT = (
+    r"(?:^|\n)\s*(?:chere )?madame\s*,\s*(?:\n|$)|(?:^|[.!?]\s+|\n)elle (?!est (?:possible|necessaire))"
+)
 MASCULINE_TEXT = (
     r"(?:^|\n)\s*(?:cher )?monsieur\s*,\s*(?:\n|$)|(?:^|[.!?]\s+|\n)il (?!(?:faut|est (?:possible|necessaire|"
     r"conseille|recommande|rappele|precise|prevu|interdit|obligatoire|utile|important|souhaitable|de |d')|existe|"

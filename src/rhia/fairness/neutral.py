@@ -15,6 +15,7 @@ _AGE = re.compile(
     r"(?:(?<=[(,])\s*|\b[âa]g[ée]e?s?\s+de\s+)\d{2}\s*ans\b(?=\s*[,)]|\s+(?:et|est|a|demande|veut|voudrait))",
     re.IGNORECASE,
 )
+_AGE_OF = re.compile(r"\bde\s+\d{2}\s*ans\b(?=\s*,)", re.IGNORECASE)
 _HAS_AGE = re.compile(r"\b(?:elle|il)\s+a\s+\d{2}\s+ans\b", re.IGNORECASE)
 _FAMILY = re.compile(
     r"(?:(?<=[(,.])|^|(?<=\s))\s*(?:(?:elle|il)\s+)?(?:et\s+)?(?:est\s+)?(?:mari[ée]e?|pacs[ée]e?|divorc[ée]e?|c[ée]libataire|veu(?:f|ve))"
@@ -25,5 +26,5 @@ _FAMILY = re.compile(
 
 def strip_person_descriptors(text: str) -> str:
     text = _AGE.sub(" ", text or "")
-    text = _HAS_AGE.sub(" ", text)
+    text = _AGE_OF.sub(" ", _HAS_AGE.sub(" ", text))
     return _FAMILY.sub(" ", text)

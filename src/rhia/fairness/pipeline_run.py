@@ -1,20 +1,26 @@
 """One run of the answer pipeline for the counterfactual check, without a case or a model call.
 
-It does what a case does before the model: the pseudonymized question goes to retrieval, and the
-sources are what the agent would see pre-selected. Model drafts are not part of the default run: the
-facts they state are the facts of the sources they are given, so a change of sources is what matters.
+It does what a case does before the model: the situation is read from the (pseudonymized) question,
+then situation-aware retrieval gives the passages the agent would see pre-selected. Model drafts are
+not part of the default run: the facts they state are those of the sources they are given, so the
+situation and the sources are what must not change with who the person is.
 """
 
 from __future__ import annotations
 
 from rhia.fairness.counterfactual import Run
-from rhia.fairness.neutral import strip_person_descriptors
 
 SOURCES_K = 5
+DEFAULT_VERSANT = "FPE"  # the demo ministry's; the same for every variant
 
 
 def answer_run(question: str) -> Run:
-    from rhia.search.services import search_passages
+    from rhia.drafting.passages import retrieve
+    from rhia.drafting.situation import extract_situation
 
-    hits = search_passages(strip_person_descriptors(question), k=SOURCES_K)
-    return Run(sources=tuple(f"{hit.document_id}#{hit.passage_id}" for hit in hits))
+    situation = extract_situation(question, default_versant=DEFAULT_VERSANT)
+    passages = retrieve(question, situation, k=SOURCES_K)
+    return Run(
+        sources=tuple(f"{p.document_id}#{p.passage_id}" for p in passages),
+        facts=(situation.versant, situation.statut),
+    )

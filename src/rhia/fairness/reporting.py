@@ -17,8 +17,12 @@ from rhia.fairness.evaluation import EvalError, evaluate, load_sentences
 
 def add_arguments(sub) -> None:
     bias = sub.add_parser("bias", help="Biais : vérification contrefactuelle du pipeline, ou du détecteur.")
-    bias.add_argument("--data", help="Questions contrefactuelles (JSON) ; par défaut celles livrées avec rhia.")
-    bias.add_argument("--sentences", help="Phrases étiquetées (JSONL) : mesure le détecteur au lieu du pipeline.")
+    bias.add_argument(
+        "--data", help="Questions contrefactuelles (JSON) ; par défaut celles livrées avec rhia."
+    )
+    bias.add_argument(
+        "--sentences", help="Phrases étiquetées (JSONL) : mesure le détecteur au lieu du pipeline."
+    )
     bias.add_argument("--split", default="all", choices=["dev", "test", "all"])
     bias.add_argument("--limit", type=int, default=None)
     bias.add_argument("--json", action="store_true")
@@ -43,7 +47,9 @@ def _checker(options: dict, write) -> None:
         f"rappel {report['recall']}, p95 {report['p95_ms']} ms"
     )
     for key, figures in report["per_category"].items():
-        write(f"  {key} : précision {figures['precision']}, rappel {figures['recall']} ({figures['support']})")
+        write(
+            f"  {key} : précision {figures['precision']}, rappel {figures['recall']} ({figures['support']})"
+        )
     if options["json"]:
         write(json.dumps(report, ensure_ascii=False))
 
