@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass
 
+from rhia.corpus.links import web_url
 from rhia.search import lexical
 from rhia.search.analysis import query_terms
 from rhia.search.snippets import snippet
@@ -63,7 +64,7 @@ def _hits(ranked: list[tuple[int, float, int]], terms: list[str]) -> list[Passag
                 document_id=document.doc_id,
                 title=document.title,
                 section_path=passage.section_path,
-                url=document.url,
+                url=web_url(document.url),
                 text=passage.text,
                 snippet=snippet(passage.text, term_set),
                 score=round(score, 6),
