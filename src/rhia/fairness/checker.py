@@ -15,6 +15,7 @@ wording). It never rewrites the text. Four categories:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -50,14 +51,25 @@ class Finding:
         return {**asdict(self), "label": self.label}
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return fold(char)
+
+
 def fold_map(text: str) -> tuple[str, list[int]]:
     """Folded text and, for each of its characters, the index of the original character."""
+    text = text.replace("’", "'")
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
     out: list[str] = []
     index: list[int] = []
-    for position, char in enumerate(text.replace("’", "'")):
-        folded = fold(char)
+    for position, char in enumerate(text):
+        folded = char.lower() if char.isascii() else _fold_char(char)
         out.append(folded)
-        index.extend([position] * len(folded))
+        if len(folded) == 1:
+            index.append(position)
+        else:
+            index.extend([position] * len(folded))
     return "".join(out), index
 
 
@@ -80,6 +92,13 @@ def _compiled() -> dict:
         "fem_context": re.compile(lexicon.FEMININE_CONTEXT),
         "masc_context": re.compile(lexicon.MASCULINE_CONTEXT),
         "impersonal": re.compile(lexicon.IMPERSONAL_IL),
+        # One pass over the whole text finds the sentences worth analysing (most have no cue at all).
+        "cue": re.compile(
+            "|".join(
+                f"(?:{p})"
+                for p in (lexicon.ADVERSE, lexicon.GROUPS, lexicon.ROLE_WITH_PRONOUN, *lexicon.ROLE_FORMS)
+            )
+        ),
     }
 
 
@@ -150,7 +169,11 @@ def _civility(folded: str, context: str) -> list[tuple[re.Match, str]]:
 def _finding(text, index, start, end, category, explanation, suggestion, criterion="") -> Finding:
     original_start = index[start] if start < len(index) else len(text)
     original_end = index[end - 1] + 1 if 0 < end <= len(index) else len(text)
-    excerpt = text[original_start:original_end].strip()
+    while original_start < original_end and text[original_start].isspace():
+        original_start += 1
+    while original_end > original_start and text[original_end - 1].isspace():
+        original_end -= 1
+    excerpt = text[original_start:original_end]
     return Finding(category, original_start, original_end, excerpt, explanation, suggestion, criterion)
 
 
@@ -171,7 +194,11 @@ def check(text: str, *, context: str = "", sources: list[str] | tuple[str, ...] 
     folded, index = fold_map(text)
     folded_sources = [" ".join(fold_map(source)[0].split()) for source in sources]
     findings: list[Finding] = []
+    cues = [match.start() for match in _compiled()["cue"].finditer(folded)]
     for start, end in _sentences(folded):
+        first = bisect.bisect_left(cues, start)
+        if first == len(cues) or cues[first] >= end:
+            continue
         sentence = folded[start:end]
         if folded_sources and _quoted(sentence, folded_sources):
             continue
