@@ -80,6 +80,10 @@ def store(source: Source, parsed: ParsedDocument, *, owner: str = "") -> str:
                     section_path=" > ".join(section.path)[:1000],
                     text=section.text,
                     audience=section.audience or parsed.audience,
+                    versants=" ".join(
+                        section.versants or [v for v in [section.audience or parsed.audience] if v]
+                    ),
+                    statuts=" ".join(section.statuts),
                     valid_from=parsed.valid_from,
                     valid_to=parsed.valid_to,
                 )

@@ -32,6 +32,9 @@ class PassageHit:
     score: float
     audience: str = ""
     terms: tuple[str, ...] = ()
+    versants: tuple[str, ...] = ()  # empty: every versant
+    statuts: tuple[str, ...] = ()  # empty: every statut
+    modified: str = ""  # ISO date of the document's last update
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -70,6 +73,9 @@ def _hits(ranked: list[tuple[int, float, int]], terms: list[str]) -> list[Passag
                 score=round(score, 6),
                 audience=passage.audience,
                 terms=tuple(terms),
+                versants=tuple(passage.versants.split()),
+                statuts=tuple(passage.statuts.split()),
+                modified=document.modified.isoformat() if document.modified else "",
             )
         )
     return hits
