@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "rhia.training",
     "rhia.dashboard",
     "rhia.gateway",
+    "rhia.fairness",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ from rhia.assistant.services.access import advance, ensure_access, get_case
 from rhia.assistant.services.errors import CaseError
 from rhia.audit.journal import record
 from rhia.corpus import freshness
+from rhia.fairness.services import summary as bias_summary
 
 
 def _require_text(case: Case) -> None:
@@ -74,6 +75,7 @@ def validate_case(case: Case, user, *, comment: str = "", sources_checked: bool 
                 "unedited": bool(case.unedited),
                 "second_person": case.validator_id != case.owner_id,
                 "sources_checked": [source["document_id"] for source in case.sources_checked],
+                "bias": bias_summary([case.final_text], case),
             },
             structure=case.structure,
         )
