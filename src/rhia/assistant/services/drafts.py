@@ -19,6 +19,7 @@ from rhia.assistant.models import Case, CaseDraft
 from rhia.assistant.services.access import advance, get_case
 from rhia.assistant.services.errors import CaseError
 from rhia.audit.journal import record
+from rhia.fairness.services import summary as bias_summary
 
 # A generation claimed longer ago than this is considered dead (crashed worker) and may be restarted.
 STALE_GENERATION_SECONDS = 900
@@ -127,7 +128,7 @@ def _provider_of(drafts: list, data_class: str) -> tuple[str, str]:
 
 def iter_case_drafts(case: Case, user, *, n: int | None = None) -> Iterator[CaseDraft]:
     """Generate the drafts, storing and yielding each as soon as it is ready."""
-    from rhia.assistant.drafting import iter_drafts
+    from rhia.drafting.pipeline import iter_drafts
 
     try:
         from rhia.llm.routing import NoProviderAvailable
@@ -190,7 +191,12 @@ def iter_case_drafts(case: Case, user, *, n: int | None = None) -> Iterator[Case
             "assistant.drafts_generated",
             actor=user,
             obj=case,
-            payload={"n": len(produced), "provider": provider, "model": model},
+            payload={
+                "n": len(produced),
+                "provider": provider,
+                "model": model,
+                "bias": bias_summary([draft.text or "" for draft in produced], case),
+            },
             structure=case.structure,
         )
 

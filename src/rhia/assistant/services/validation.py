@@ -11,6 +11,7 @@ from rhia.assistant.models import Case
 from rhia.assistant.services.access import advance, ensure_access, get_case
 from rhia.assistant.services.errors import CaseError
 from rhia.audit.journal import record
+from rhia.fairness.services import summary as bias_summary
 
 
 def _require_text(case: Case) -> None:
@@ -46,6 +47,7 @@ def validate_case(case: Case, user, *, comment: str = "") -> Case:
                 "unchanged_share": float(case.unchanged_share or 0.0),
                 "unedited": bool(case.unedited),
                 "second_person": case.validator_id != case.owner_id,
+                "bias": bias_summary([case.final_text], case),
             },
             structure=case.structure,
         )
