@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "rhia.training",
     "rhia.dashboard",
     "rhia.gateway",
+    "rhia.fairness",
 ]
 
 MIDDLEWARE = [
@@ -284,6 +285,35 @@ RHIA_LLM_TRUST = os.environ.get("RHIA_LLM_TRUST", "sovereign_cloud")
 RHIA_LLM_DATA_CLASSES = env_list("RHIA_LLM_DATA_CLASSES", "public,internal,personal")
 
 RHIA_CONTENT_RETENTION_DAYS = int(os.environ.get("RHIA_CONTENT_RETENTION_DAYS", "180"))
+
+# Sources whose last update is older than this many days carry a warning everywhere they are shown.
+try:
+    RHIA_SOURCE_MAX_AGE_DAYS = int(os.environ.get("RHIA_SOURCE_MAX_AGE_DAYS", "365"))
+except ValueError as error:
+    raise ImproperlyConfigured("RHIA_SOURCE_MAX_AGE_DAYS must be a whole number of days") from error
+if RHIA_SOURCE_MAX_AGE_DAYS < 1:
+    raise ImproperlyConfigured("RHIA_SOURCE_MAX_AGE_DAYS must be at least 1")
 RHIA_MAX_INPUT_CHARS = env_int("RHIA_MAX_INPUT_CHARS", 20000, minimum=100)
 RHIA_GATEWAY_REQUESTS_PER_MINUTE = env_int("RHIA_GATEWAY_REQUESTS_PER_MINUTE", 60, minimum=1)
 RHIA_GATEWAY_TOKENS_PER_DAY = env_int("RHIA_GATEWAY_TOKENS_PER_DAY", 200000, minimum=1)
+
+
+def _env_int(name: str, default: int, minimum: int) -> int:
+    """An integer setting; a value that is not a number, or below ``minimum``, stops the start-up."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be an integer, got {raw!r}") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+# Drafting (rhia.drafting): model drafts per question, token cap (0: each style's own), regeneration.
+RHIA_DRAFTS_N = _env_int("RHIA_DRAFTS_N", 3, 1)
+RHIA_DRAFT_MAX_TOKENS = _env_int("RHIA_DRAFT_MAX_TOKENS", 0, 0)
+RHIA_DRAFT_RETRY = env_bool("RHIA_DRAFT_RETRY", True)
+RHIA_HUMAN_CHANNEL = os.environ.get("RHIA_HUMAN_CHANNEL", "").strip()

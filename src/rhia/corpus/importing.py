@@ -58,7 +58,8 @@ def store(source: Source, parsed: ParsedDocument, *, owner: str = "") -> str:
         "state": parsed.state,
         "valid_from": parsed.valid_from,
         "valid_to": parsed.valid_to,
-        "modified": parsed.modified,
+        # An uploaded document is dated by its deposit (the day its content last changed here).
+        "modified": parsed.modified or (timezone.localdate() if source.kind == Source.Kind.UPLOAD else None),
         "content_hash": digest,
         "owner": owner[:200],
     }
@@ -80,6 +81,10 @@ def store(source: Source, parsed: ParsedDocument, *, owner: str = "") -> str:
                     section_path=" > ".join(section.path)[:1000],
                     text=section.text,
                     audience=section.audience or parsed.audience,
+                    versants=" ".join(
+                        section.versants or [v for v in [section.audience or parsed.audience] if v]
+                    ),
+                    statuts=" ".join(section.statuts),
                     valid_from=parsed.valid_from,
                     valid_to=parsed.valid_to,
                 )

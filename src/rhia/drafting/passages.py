@@ -120,19 +120,43 @@ def retrieve(
     ``scope="situation"``: only passages that apply to ``situation``. ``scope="all"``: those first,
     then the others (labelled by ``fit``), ``k`` in all.
     """
+    from rhia.fairness.neutral import strip_person_descriptors
     from rhia.search.services import search_passages
 
     if scope not in (SITUATION, ALL):
         raise ValueError(f"scope must be {SITUATION!r} or {ALL!r}")
     if not (question or "").strip() or k < 1:
         return []
-    hits = search_passages(question, k=max(POOL, k), at=on_date)
-    passages = [from_hit(hit, situation) for hit in hits]
+    # Who the person is (age, family situation given as descriptors) must not change what is found.
+    hits = search_passages(strip_person_descriptors(question), k=max(POOL, k), at=on_date)
+    passages = _with_twin_scores([from_hit(hit, situation) for hit in hits])
     fitting = [p for p in passages if p.applies]
     if scope == SITUATION:
         return fitting[:k]
     others = [p for p in passages if not p.applies]
     return (fitting + others)[:k]
+
+
+def _generic_path(passage: Passage) -> tuple[str, str]:
+    """The section path without its versant headings: the same rule written once per versant."""
+    from rhia.corpus.parsing.applicability import heading_versants
+
+    parts = [part for part in passage.section_path.split(" > ") if not heading_versants(part)]
+    return passage.document_id, " > ".join(parts)
+
+
+def _with_twin_scores(passages: list[Passage]) -> list[Passage]:
+    """A section shares the best score of its twins in the other versants, then passages re-sort.
+
+    A fiche repeats a rule per versant with slightly different wording and length; BM25 ranks the
+    twins differently, and the person's versant should not lose the fiche because its copy is longer.
+    """
+    best: dict[tuple[str, str], float] = {}
+    for passage in passages:
+        key = _generic_path(passage)
+        best[key] = max(best.get(key, 0.0), passage.score)
+    rescored = [replace(p, score=max(p.score, best[_generic_path(p)])) for p in passages]
+    return sorted(rescored, key=lambda p: -p.score)
 
 
 def documents(passages: list[Passage]) -> list[str]:
