@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "axes",
     "dsfr",
     "widget_tweaks",
+    "django_tasks_db",
     "rhia.accounts",
     "rhia.portal",
     "rhia.audit",
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "rhia.training",
     "rhia.dashboard",
     "rhia.gateway",
+    "rhia.jobs",
 ]
 
 MIDDLEWARE = [
@@ -216,3 +218,30 @@ if PRODUCTION and not RHIA_VAULT_KEY:
 
 RHIA_CONTENT_RETENTION_DAYS = int(os.environ.get("RHIA_CONTENT_RETENTION_DAYS", "180"))
 RHIA_MAX_INPUT_CHARS = int(os.environ.get("RHIA_MAX_INPUT_CHARS", "20000"))
+
+# --- background jobs (Django Tasks) ---------------------------------------
+# Drafts, imports, reindexing and purges run in `rhia worker` processes; the queue and every job's
+# state live in the database, so web processes stay stateless and never load the model.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("RHIA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "generation"],
+    }
+}
+
+
+def env_positive_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, str(default))
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise ImproperlyConfigured(f"{name} must be a positive integer (got {raw!r})")
+    return value
+
+
+# A running job whose worker has not renewed its lease for this long is considered lost:
+# journaled, retried once, then marked failed.
+RHIA_JOB_LEASE_SECONDS = env_positive_int("RHIA_JOB_LEASE_SECONDS", 30)
+RHIA_JOB_MAX_ATTEMPTS = env_positive_int("RHIA_JOB_MAX_ATTEMPTS", 2)

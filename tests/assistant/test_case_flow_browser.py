@@ -53,8 +53,9 @@ def _logout(page):
     page.wait_for_load_state("networkidle")
 
 
-def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp_path):
+def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, worker, tmp_path):
     agent, validator = flow_data
+    worker.start()  # after flow_data: the worker inherits its drafting settings
     # The machine may be busy (2 cores): generous timeouts, and the NER model loaded before the clock runs.
     page.set_default_timeout(180_000)
     page.set_default_navigation_timeout(180_000)
@@ -95,7 +96,7 @@ def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp
     page.click("#generate-drafts")
     page.wait_for_url("**/propositions/")
 
-    # Drafts, streamed: at least two, side by side, re-identified for the agent.
+    # Drafts, written by the worker: at least two, side by side, re-identified for the agent.
     try:
         page.wait_for_selector("#drafts[data-complete=true]", state="attached", timeout=1_500_000)
     except Exception:

@@ -177,24 +177,42 @@ def iter_drafts(
     data_class: str,
     actor: Any = None,
     use_case: Any = None,
+    start: int = 0,
 ) -> Iterator[Draft]:
     """Yield each draft as soon as it is ready (the case page streams them).
 
     ``question`` must already be pseudonymized; ``passages`` are PassageHit-like objects (or dicts),
     cited as ``[n]`` by their 1-based position. Raises ``rhia.llm.routing.NoProviderAvailable``
-    (journaled) when no approved provider accepts ``data_class``.
+    (journaled) when no approved provider accepts ``data_class``. ``start`` skips the first drafts
+    (a job resumed after its worker died keeps the drafts already stored).
     """
     n = n or default_n()
+    # A not-found answer is the single draft 0: a resumed job (start > 0) has nothing left to do.
     if not passages:
-        yield not_found_draft("Aucune source n'a été fournie.")
+        if not start:
+            yield not_found_draft("Aucune source n'a été fournie.")
         return
     numbered = prompts.select_passages(question, passages)
     if not numbered or prompts.coverage(question, [p for _, p in numbered]) < MIN_COVERAGE:
-        yield not_found_draft("Les sources fournies ne couvrent pas la question.")
+        if not start:
+            yield not_found_draft("Les sources fournies ne couvrent pas la question.")
         return
+    yield from _styled(question, passages, numbered, n, start, data_class, actor, use_case)
+
+
+def _styled(
+    question: str,
+    passages: list,
+    numbered: list,
+    n: int,
+    start: int,
+    data_class: str,
+    actor: Any,
+    use_case: Any,
+) -> Iterator[Draft]:
     retry = os.environ.get("RHIA_DRAFT_RETRY", "1") != "0"
     directives = _directives(use_case)
-    styles = [prompts.STYLES[i % len(prompts.STYLES)] for i in range(n)]
+    styles = [prompts.STYLES[i % len(prompts.STYLES)] for i in range(start, n)]
     for style in styles:
         yield _generate_one(
             question,
