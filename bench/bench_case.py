@@ -129,9 +129,9 @@ def run(args, var_dir: Path) -> int:
     agent = setup(var_dir)
     from django.test import Client
 
-    from rhia.assistant.drafting import iter_drafts
     from rhia.assistant.services import choose_draft, confirm_review, export_case, open_case, validate_case
     from rhia.assistant.services.drafts import passages_of
+    from rhia.drafting.pipeline import iter_drafts
     from rhia.provenance.services import verify_file
 
     client = Client()

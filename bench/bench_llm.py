@@ -34,8 +34,8 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
-from rhia.assistant import prompts  # noqa: E402
-from rhia.assistant.drafting_samples import QUESTIONS, passages_for  # noqa: E402
+from rhia.drafting import prompts  # noqa: E402
+from rhia.drafting.samples import QUESTIONS, passages_for  # noqa: E402
 from rhia.llm import seed, services  # noqa: E402
 from rhia.llm.model_files import ensure_model  # noqa: E402
 from rhia.llm.providers.embedded import load_model, threads  # noqa: E402

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
     "mozilla_django_oidc",
     "axes",
     "dsfr",
+    "csp",
+    "ninja",  # serves Swagger UI from our static files instead of a CDN
     "widget_tweaks",
     "django_tasks_db",
     "rhia.accounts",
@@ -84,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "rhia.accounts.middleware.PendingAccessMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -185,6 +189,31 @@ SECURE_REFERRER_POLICY = "same-origin"
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 31536000
+
+# Content-Security-Policy (django-csp): scripts only from our own static files (DSFR's loader gets a
+# nonce); no inline script or on…= handler anywhere. Style attributes stay allowed (progress bars
+# set a width), <style> elements do not.
+_FORM_ACTIONS = [SELF]
+if OIDC_OP_AUTHORIZATION_ENDPOINT:
+    from urllib.parse import urlsplit as _urlsplit
+
+    _oidc = _urlsplit(OIDC_OP_AUTHORIZATION_ENDPOINT)
+    _FORM_ACTIONS.append(f"{_oidc.scheme}://{_oidc.netloc}")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": _FORM_ACTIONS,
+    }
+}
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]

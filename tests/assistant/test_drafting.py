@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import pytest
 
-from rhia.assistant.drafting import generate_drafts, iter_drafts
-from rhia.assistant.drafting_samples import passages_for
 from rhia.audit.models import JournalEntry
+from rhia.drafting.pipeline import iter_drafts, iter_model_drafts
+from rhia.drafting.samples import passages_for
 from rhia.llm import classes
 from rhia.llm.models import Provider
 from rhia.llm.routing import NoProviderAvailable
+
+
+def generate_drafts(question, passages, **options):
+    """The model drafts only (the extractive answer that comes first is tested in tests/drafting)."""
+    return list(iter_model_drafts(question, passages, **options))
+
 
 QUESTION = "Combien de jours de congé annuel a un agent qui travaille 5 jours par semaine ?"
 GOOD = "Un agent qui travaille 5 jours par semaine a droit à 25 jours de congés annuels [1]."
@@ -67,7 +73,7 @@ def test_uncovered_question_calls_no_model(scripted):
             data_class="public",
         )
     )
-    assert len(drafts) == 1 and drafts[0].style == "non_trouve"
+    assert len(drafts) == 1 and drafts[0].style == "non_trouve", [d.text for d in drafts]
     assert drafts[0].text.startswith("Je n'ai pas trouvé ce point dans les textes disponibles.")
     assert scripted.hits == 0
     assert list(iter_drafts(QUESTION, [], data_class="public"))[0].style == "non_trouve"
@@ -98,7 +104,7 @@ def test_refusal_when_no_provider_accepts_the_data_class(db):
 
 
 def test_use_case_directives_reach_the_prompt():
-    from rhia.assistant.drafting import _directives
+    from rhia.drafting.pipeline import _directives
     from rhia.policy.models import UseCase
 
     use_case = UseCase(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rhia.assistant.drafting import generate_drafts
-from rhia.assistant.drafting_samples import passages_for
 from rhia.audit.models import JournalEntry
+from rhia.drafting.pipeline import generate_drafts
+from rhia.drafting.samples import passages_for
 from rhia.llm import seed
 from rhia.llm.model_files import MODEL_LABEL
 

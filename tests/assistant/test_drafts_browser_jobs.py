@@ -43,7 +43,7 @@ def _no_work_redone(case, scripted) -> None:
     from rhia.audit.models import JournalEntry
     from rhia.jobs.models import Job
 
-    assert case.drafts.count() == N
+    assert case.drafts.count() == N + 1  # the extractive answer, then N model drafts
     assert Job.objects.filter(case=case).count() == 1 and Job.objects.get(case=case).attempt == 1
     assert scripted.hits == N  # one model call per draft: nothing generated twice
     assert JournalEntry.objects.filter(action="assistant.drafts_generated").count() == 1
@@ -72,9 +72,9 @@ def test_reload_close_the_tab_and_reopen_elsewhere(
     elsewhere.goto(url)
     for view in (tab, elsewhere):
         view.wait_for_selector("#drafts[data-complete=true]", state="attached")
-        assert view.locator(".rhia-draft").count() == N
+        assert view.locator(".rhia-draft").count() == N + 1
         states = view.inner_text("#draft-states").lower()
-        assert states.count("prête") == N and "en attente" not in states
+        assert states.count("prête") == N + 1 and "en attente" not in states
     tab.screenshot(path=str(SCREENSHOTS / "case-jobs-02-done.png"), full_page=True)
     other.close()
     _no_work_redone(reviewed_case, slow_model)
@@ -100,5 +100,5 @@ def test_kill_9_of_the_web_server_loses_nothing(page, reviewed_case, agent, slow
     server = worker.web(port)
     page.reload()
     page.wait_for_selector("#drafts[data-complete=true]", state="attached")
-    assert page.locator(".rhia-draft").count() == N
+    assert page.locator(".rhia-draft").count() == N + 1
     _no_work_redone(reviewed_case, slow_model)

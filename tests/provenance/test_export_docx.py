@@ -25,7 +25,8 @@ def test_docx_opens_with_mention_sources_and_code():
     texts = [paragraph.text for paragraph in document.paragraphs]
     assert texts[0] == "Vos droits à congé annuel"
     assert (
-        "relue, modifiée et validée par Claire Dupont-Lefèvre, gestionnaire RH, le 23/11/2026." in texts[-2]
+        "relue et modifiée par Jean Martin, puis validée par Claire Dupont-Lefèvre, gestionnaire RH, le 23/11/2026."
+        in texts[-2]
     )
     assert texts[-1] == f"Référence de vérification rhia : {result.record.code}"
     assert "Sources" in texts

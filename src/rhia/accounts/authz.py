@@ -89,3 +89,15 @@ def api_require(permission: str) -> Callable:
         return wrapped
 
     return decorator
+
+
+def login_required_for_docs(view: Callable) -> Callable:
+    """django-ninja ``docs_decorator``: the OpenAPI schema and pages only for signed-in users."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -68,9 +68,10 @@ class PassageQuerySet(models.QuerySet):
         )
 
     def for_audience(self, audience: str | None) -> PassageQuerySet:
+        """Passages for that versant and those for every versant."""
         if not audience:
             return self
-        return self.filter(audience__in=("", audience))
+        return self.filter(Q(versants="") | Q(versants__contains=audience))
 
 
 class Passage(models.Model):
@@ -79,6 +80,9 @@ class Passage(models.Model):
     section_path = models.CharField("section", max_length=1000, blank=True)
     text = models.TextField("texte")
     audience = models.CharField("public", max_length=10, blank=True)
+    # What the section applies to, space-separated ("FPT FPH", "contractuel"); empty: everyone.
+    versants = models.CharField("versants", max_length=20, blank=True)
+    statuts = models.CharField("statuts", max_length=40, blank=True)
     valid_from = models.DateField(null=True, blank=True)
     valid_to = models.DateField(null=True, blank=True)
 

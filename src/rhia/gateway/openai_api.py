@@ -6,13 +6,14 @@ import json
 import time
 import uuid
 
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer
 
 from rhia.gateway import pipeline, quota
-from rhia.gateway.keys import resolve_key
+from rhia.gateway.keys import key_or_login_for_docs, resolve_key
 from rhia.gateway.pipeline import GatewayError
 from rhia.gateway.schemas import (
     ChatCompletion,
@@ -43,6 +44,7 @@ api = NinjaAPI(
     ),
     auth=ApiKeyAuth(),
     urls_namespace="openai",
+    docs_decorator=key_or_login_for_docs,
 )
 
 
@@ -56,6 +58,20 @@ def _error(error: GatewayError) -> JsonResponse:
 @api.exception_handler(GatewayError)
 def on_gateway_error(request, exc: GatewayError):
     return _error(exc)
+
+
+@api.exception_handler(PermissionDenied)
+def on_permission_denied(request, exc: PermissionDenied):
+    return _error(
+        GatewayError(403, str(exc) or "Accès refusé.", type="permission_error", code="permission_denied")
+    )
+
+
+@api.exception_handler(RequestDataTooBig)
+def on_body_too_big(request, exc: RequestDataTooBig):
+    return _error(
+        GatewayError(413, "Requête trop volumineuse.", type="invalid_request_error", code="request_too_large")
+    )
 
 
 @api.exception_handler(AuthenticationError)

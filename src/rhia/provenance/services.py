@@ -136,7 +136,7 @@ def export_answer(
         drafts_count=int(answer.drafts_count),
         provider=_one_line(answer.provider)[:200],
         model=_one_line(answer.model)[:200],
-        sources=[{"id": doc_id, "title": title, "url": url} for doc_id, title, url in answer.sources],
+        sources=[source.as_dict() for source in answer.sources],
         mention=visible_mention,
         dinum_label=dinum,
         exported_by=actor if getattr(actor, "is_authenticated", False) else None,

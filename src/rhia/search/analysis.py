@@ -373,6 +373,8 @@ COLLOQUIAL_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bchanger d'administration\b"), "mobilité détachement mise à disposition"),
     (re.compile(r"\bautre administration\b"), "mise à disposition détachement"),
     (re.compile(r"\bpartir à la retraite\b"), "limite d'âge départ retraite"),
+    # "passer à 80 %", "travailler à 70%", "être à 90 %": a part-time quotité.
+    (re.compile(r"\b(?:passer|travailler|être|bosser|rester|mettre) à \d{2} ?%"), "temps partiel quotité"),
 ]
 
 

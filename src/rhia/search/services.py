@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass
 
+from rhia.corpus.links import web_url
 from rhia.search import lexical
 from rhia.search.analysis import query_terms
 from rhia.search.snippets import snippet
@@ -31,6 +32,9 @@ class PassageHit:
     score: float
     audience: str = ""
     terms: tuple[str, ...] = ()
+    versants: tuple[str, ...] = ()  # empty: every versant
+    statuts: tuple[str, ...] = ()  # empty: every statut
+    modified: str = ""  # ISO date of the document's last update
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -63,12 +67,15 @@ def _hits(ranked: list[tuple[int, float, int]], terms: list[str]) -> list[Passag
                 document_id=document.doc_id,
                 title=document.title,
                 section_path=passage.section_path,
-                url=document.url,
+                url=web_url(document.url),
                 text=passage.text,
                 snippet=snippet(passage.text, term_set),
                 score=round(score, 6),
                 audience=passage.audience,
                 terms=tuple(terms),
+                versants=tuple(passage.versants.split()),
+                statuts=tuple(passage.statuts.split()),
+                modified=document.modified.isoformat() if document.modified else "",
             )
         )
     return hits

@@ -111,7 +111,7 @@ def request_drafts(case: Case, user) -> Case:
 
 def start_generation(case: Case, user, *, n: int | None = None, restart: bool = False) -> Job:
     """Queue the drafts job; a job already queued or running is returned as is unless ``restart``."""
-    from rhia.assistant.drafting import default_n
+    from rhia.drafting.pipeline import default_n
 
     with transaction.atomic():
         case = get_case(user, case.pk, for_update=True)
@@ -123,7 +123,8 @@ def start_generation(case: Case, user, *, n: int | None = None, restart: bool = 
         case.generation_started_at = timezone.now()
         case.save()
         wanted = max(1, n or default_n())
-        return jobs.enqueue(Job.Kind.DRAFTS, case=case, user=user, params={"n": wanted}, expected=wanted)
+        # The extractive answer (instant) comes first, then the model's drafts.
+        return jobs.enqueue(Job.Kind.DRAFTS, case=case, user=user, params={"n": wanted}, expected=wanted + 1)
 
 
 def generation_state(case: Case) -> dict:

@@ -9,6 +9,7 @@ from rhia.accounts.roles import Role
 from rhia.assistant import states
 from rhia.assistant.models import Case
 from rhia.assistant.services.access import advance, get_case
+from rhia.assistant.services.display import numbered_sources
 from rhia.assistant.services.errors import CaseError
 from rhia.assistant.services.shielding import reveal_text
 from rhia.audit.journal import record
@@ -18,13 +19,32 @@ AI_USE_SEARCH = "recherche des textes applicables"
 AI_USE_DRAFT = "proposition de rédaction"
 
 
-def role_label(user) -> str:
+def role_label(user, *, validating: bool = True) -> str:
     if getattr(user, "job_title", ""):
         return user.job_title
     roles = user.active_roles() if hasattr(user, "active_roles") else set()
-    if Role.VALIDATOR.value in roles:
+    if validating and Role.VALIDATOR.value in roles:
         return "valideur"
     return "gestionnaire RH"
+
+
+def export_sources(case: Case) -> list:
+    """Sources numbered as the text cites them: [n] is the n-th passage given to the model, then the
+    other sources the agent kept; each with its section, so two passages of one fiche differ."""
+    from rhia.provenance.answer import ExportSource
+
+    numbered = list(numbered_sources(case).values()) if not case.started_from_none else []
+    cited_ids = {source["passage_id"] for source in numbered}
+    ordered = numbered + [s for s in case.selected_sources if s.get("passage_id") not in cited_ids]
+    return [
+        ExportSource(
+            document_id=str(source["document_id"]),
+            title=source.get("title", ""),
+            url=source.get("url", ""),
+            section=source.get("section_path", "").replace(" > ", " › "),
+        )
+        for source in ordered
+    ]
 
 
 def exportable(case: Case):
@@ -41,8 +61,9 @@ def exportable(case: Case):
         validator_role=role_label(validator) if validator else "",
         validated_at=case.validated_at,
         agent_name=case.owner.display_name,
+        agent_role=role_label(case.owner, validating=False),
         ai_uses=ai_uses,
-        sources=[(s["document_id"], s.get("title", ""), s.get("url", "")) for s in case.selected_sources],
+        sources=export_sources(case),
         provider=case.provider,
         model=case.model,
         unchanged_share=float(case.unchanged_share or 0.0),

@@ -37,8 +37,26 @@ def _store(case: Case, index: int, draft) -> CaseDraft:
     )
 
 
+def _remaining(case: Case, job: Job, user, start: int):
+    """The drafts still to write: all of them (extractive answer first, then the model's), or, for a
+    resumed job, the model drafts after those already stored (draft k of the model is index k + 1)."""
+    from rhia.drafting import extractive
+    from rhia.drafting.pipeline import iter_drafts, iter_model_drafts
+
+    common = {
+        "n": job.params.get("n") or None,
+        "data_class": case.data_class or "public",
+        "actor": user,
+        "use_case": case.use_case,
+    }
+    if not start:
+        return iter_drafts(case.question, passages_of(case), **common)
+    if case.drafts.filter(index=0).values_list("style", flat=True).first() != extractive.STYLE:
+        return iter(())  # a not-found answer is the only draft: nothing left
+    return iter_model_drafts(case.question, passages_of(case), start=start - 1, **common)
+
+
 def run_generation_job(job: Job, lease: Lease) -> None:
-    from rhia.assistant.drafting import iter_drafts
     from rhia.llm.providers.base import ProviderError
     from rhia.llm.routing import NoProviderAvailable
 
@@ -47,23 +65,13 @@ def run_generation_job(job: Job, lease: Lease) -> None:
         raise JobFailed(NO_LONGER_NEEDED)
     user = job.created_by or case.owner
     start = case.drafts.count()
-    passages = passages_of(case)
     if not start:
-        case.draft_passages = [p.passage_id for p in passages]
+        case.draft_passages = [p.passage_id for p in passages_of(case)]
         Case.objects.filter(pk=case.pk).update(draft_passages=case.draft_passages)
     produced = []
     began = time.monotonic()
     try:
-        drafts = iter_drafts(
-            case.question,
-            passages,
-            n=job.expected,
-            data_class=case.data_class or "public",
-            actor=user,
-            use_case=case.use_case,
-            start=start,
-        )
-        for index, draft in enumerate(drafts, start=start):
+        for index, draft in enumerate(_remaining(case, job, user, start), start=start):
             seconds = round(time.monotonic() - began, 2)
             with transaction.atomic():
                 # Raises LeaseLost (nothing stored) when the job was cancelled or recovered meanwhile.

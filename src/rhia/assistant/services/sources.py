@@ -53,7 +53,7 @@ def search(query: str, *, k: int = 8, at=None) -> list:
 
 def _classify(question: str) -> dict:
     try:
-        from rhia.assistant.intent import classify
+        from rhia.drafting.intent import classify
     except ImportError:  # the drafts engineer's module is not there yet
         return {}
     intent = classify(question)

@@ -94,6 +94,7 @@ def review_for_validation(request, pk: int):
         {
             "title": f"Valider le cas {case.reference}",
             "case": case,
+            "question_markup": text_markup(case, case.question),
             "final_markup": text_markup(case, case.final_text),
             "diff": revealed_diff(case),
             "can_validate": states.VALIDATE

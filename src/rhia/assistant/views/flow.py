@@ -88,8 +88,11 @@ def sources(request, pk: int):
         selected = [int(value) for value in request.POST.getlist("source") if value.isdigit()]
         try:
             if request.POST.get("add"):
+                added = request.POST["add"].strip()
+                if not added.isdigit():
+                    raise CaseError("Le passage à ajouter est inconnu.")
                 case = add_source_from_search(
-                    case, request.user, query=request.POST.get("q", ""), passage_id=int(request.POST["add"])
+                    case, request.user, query=request.POST.get("q", ""), passage_id=int(added)
                 )
                 return redirect("assistant:case_sources", case.pk)
             case = update_sources(case, request.user, selected=selected)

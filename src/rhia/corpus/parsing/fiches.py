@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from rhia.corpus.parsing.applicability import Scope, document_scope
 from rhia.corpus.parsing.records import ParsedDocument, ParsedSection, ParseError, parse_date
 from rhia.corpus.parsing.tree import Node, from_json, from_xml
 
@@ -68,17 +69,6 @@ FP_SCOPE = re.compile(
 )
 
 
-def audience_of(title: str) -> str:
-    lowered = title.lower()
-    if "(fpe)" in lowered or "fonction publique d'état" in lowered or "fonction publique d’état" in lowered:
-        return "FPE"
-    if "(fpt)" in lowered or "territoriale" in lowered:
-        return "FPT"
-    if "(fph)" in lowered or "hospitalière" in lowered:
-        return "FPH"
-    return ""
-
-
 def clean(text: str) -> str:
     text = text.replace("\xa0", " ").replace("\u202f", " ")
     lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.split("\n")]
@@ -111,29 +101,35 @@ def _title_of(node: Node) -> str:
     return clean(titre.text()).replace("\n", " ") if titre is not None else ""
 
 
-def _sections(node: Node, path: list[str], audience: str, out: list[ParsedSection]) -> None:
-    """Text directly in ``node`` becomes one section; nested section elements recurse."""
+def _section(path: list[str], text: str, scope: Scope) -> ParsedSection:
+    return ParsedSection(path, text, scope.audience, scope.versants, scope.statuts)
+
+
+def _sections(node: Node, path: list[str], scope: Scope, out: list[ParsedSection]) -> None:
+    """Text directly in ``node`` becomes one section; nested section elements recurse.
+
+    Every section heading, at any depth, narrows the versants / statuts the text applies to.
+    """
     own: list[str] = []
     for child in node.children:
         if isinstance(child, str):
             own.append(child)
         elif child.name in SECTION_ELEMENTS:
             title = _title_of(child)
-            child_audience = audience_of(title) or audience if child.name == "Situation" else audience
-            _sections(child, [*path, title] if title else path, child_audience, out)
+            _sections(child, [*path, title] if title else path, scope.narrowed(title), out)
         elif child.name in ("Texte", "ListeSituations", "BlocCas", "FragmentConditionne"):
             text_before = clean("".join(own))
             if text_before:
-                out.append(ParsedSection(path, text_before, audience))
+                out.append(_section(path, text_before, scope))
             own = []
-            _sections(child, path, audience, out)
+            _sections(child, path, scope, out)
         elif child.name in SKIPPED_ELEMENTS and child.name != "Titre" or child.name == "Titre":
             continue
         else:
             own.append("\n" + render(child) + "\n")
     text = clean("".join(own))
     if text:
-        out.append(ParsedSection(path, text, audience))
+        out.append(_section(path, text, scope))
 
 
 def parse_fiche(root: Node) -> ParsedDocument:
@@ -154,11 +150,12 @@ def parse_fiche(root: Node) -> ParsedDocument:
     if intro is not None:
         intro_parts.append(render(intro))
     intro_text = clean("\n".join(intro_parts))
+    scope = document_scope(title)
     if intro_text:
-        sections.append(ParsedSection([], intro_text, ""))
+        sections.append(_section([], intro_text, scope))
     for child in root.elements():
         if child.name in ("Texte", "ListeSituations"):
-            _sections(child, [], "", sections)
+            _sections(child, [], scope, sections)
     return ParsedDocument(
         doc_id=doc_id,
         title=title,

@@ -23,6 +23,9 @@ class ParsedSection:
     path: list[str]
     text: str
     audience: str = ""
+    # Versants / statuts the section applies to (empty: all), see corpus.parsing.applicability.
+    versants: tuple[str, ...] = ()
+    statuts: tuple[str, ...] = ()
 
 
 @dataclass
@@ -50,7 +53,11 @@ class ParsedDocument:
         out: list[ParsedSection] = []
         for section in self.sections:
             for chunk in split_text(section.text, max_words):
-                out.append(ParsedSection(list(section.path), chunk, section.audience))
+                out.append(
+                    ParsedSection(
+                        list(section.path), chunk, section.audience, section.versants, section.statuts
+                    )
+                )
         return out
 
 

@@ -12,8 +12,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from rhia.assistant.drafting import iter_drafts
-from rhia.assistant.intent import classify
+from rhia.drafting.intent import classify
+from rhia.drafting.pipeline import iter_drafts
 from rhia.llm.providers.base import ProviderError
 from rhia.llm.routing import NoProviderAvailable
 
@@ -39,7 +39,7 @@ def _reveal(text: str, mapping: dict) -> str:
 
 def _passages(question: str, k: int, samples: bool) -> list:
     if samples:
-        from rhia.assistant.drafting_samples import PASSAGES
+        from rhia.drafting.samples import PASSAGES
 
         return list(PASSAGES)
     from rhia.search.services import search_passages

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from rhia.assistant import prompts
-from rhia.assistant.verify import NOT_FOUND, Verification, is_not_found, verify_draft
+from rhia.drafting import extractive, prompts
+from rhia.drafting.verify import NOT_FOUND, Verification, is_not_found, verify_draft
 from rhia.llm.services import chat
 
 # Below this share of the question's content words found in the passages, the question is not covered.
@@ -107,7 +107,7 @@ def trim_unfinished(text: str) -> str:
     return text[: ends[-1]].rstrip()
 
 
-def _generate_one(
+def generate_one(
     question: str,
     passages: list[Any],
     numbered: list[tuple[int, Any]],
@@ -169,7 +169,39 @@ def _generate_one(
     )
 
 
-def iter_drafts(
+def extractive_draft(
+    question: str, passages: list, *, versant: str = "", statut: str = "", compact: bool = False
+) -> Any:
+    """The instant "Réponse tirée des textes" (no model call), or the not-found answer.
+
+    With ``compact`` (a pool of whole fiches, as ``rhia ask`` and the evaluation use), only the
+    quoted passages are kept and renumbered; the result is then ``(draft, passages)``.
+    """
+    start = time.perf_counter()
+    selection = extractive.select(question, passages, versant=versant, statut=statut)
+    if compact:
+        selection, passages = extractive.compact(selection, passages)
+    extract = extractive.compose(selection)
+    if not extract.found:
+        draft = not_found_draft("Aucune phrase des sources retenues ne répond à la question.")
+        draft.seconds = time.perf_counter() - start
+        return (draft, passages) if compact else draft
+    verification = verify_draft(extract.text, passages, question=question)
+    draft = Draft(
+        style=extractive.STYLE,
+        title=extractive.TITLE,
+        text=extract.text,
+        citations=_document_ids(extract.citation_numbers, passages),
+        verified=verification.ok,
+        warnings=verification.warnings,
+        failing_sentences=verification.failing_sentences,
+        citation_numbers=extract.citation_numbers,
+        seconds=time.perf_counter() - start,
+    )
+    return (draft, passages) if compact else draft
+
+
+def iter_model_drafts(
     question: str,
     passages: list,
     *,
@@ -177,44 +209,25 @@ def iter_drafts(
     data_class: str,
     actor: Any = None,
     use_case: Any = None,
+    versant: str = "",
+    statut: str = "",
     start: int = 0,
 ) -> Iterator[Draft]:
-    """Yield each draft as soon as it is ready (the case page streams them).
-
-    ``question`` must already be pseudonymized; ``passages`` are PassageHit-like objects (or dicts),
-    cited as ``[n]`` by their 1-based position. Raises ``rhia.llm.routing.NoProviderAvailable``
-    (journaled) when no approved provider accepts ``data_class``. ``start`` skips the first drafts
-    (a job resumed after its worker died keeps the drafts already stored).
-    """
+    """The model drafts alone (the extractive answer is ``extractive_draft``); ``start`` skips the
+    first ones (a job resumed after its worker died keeps the drafts already stored)."""
     n = n or default_n()
-    # A not-found answer is the single draft 0: a resumed job (start > 0) has nothing left to do.
     if not passages:
-        if not start:
-            yield not_found_draft("Aucune source n'a été fournie.")
+        yield not_found_draft("Aucune source n'a été fournie.")
         return
     numbered = prompts.select_passages(question, passages)
     if not numbered or prompts.coverage(question, [p for _, p in numbered]) < MIN_COVERAGE:
-        if not start:
-            yield not_found_draft("Les sources fournies ne couvrent pas la question.")
+        yield not_found_draft("Les sources fournies ne couvrent pas la question.")
         return
-    yield from _styled(question, passages, numbered, n, start, data_class, actor, use_case)
-
-
-def _styled(
-    question: str,
-    passages: list,
-    numbered: list,
-    n: int,
-    start: int,
-    data_class: str,
-    actor: Any,
-    use_case: Any,
-) -> Iterator[Draft]:
     retry = os.environ.get("RHIA_DRAFT_RETRY", "1") != "0"
     directives = _directives(use_case)
     styles = [prompts.STYLES[i % len(prompts.STYLES)] for i in range(start, n)]
     for style in styles:
-        yield _generate_one(
+        yield generate_one(
             question,
             passages,
             numbered,
@@ -224,6 +237,46 @@ def _styled(
             directives=directives,
             retry=retry,
         )
+
+
+def iter_drafts(
+    question: str,
+    passages: list,
+    *,
+    n: int | None = None,
+    data_class: str,
+    actor: Any = None,
+    use_case: Any = None,
+    versant: str = "",
+    statut: str = "",
+) -> Iterator[Draft]:
+    """Yield each draft as soon as it is ready (the case page streams them): the extractive answer
+    first (milliseconds, no model), then the ``n`` model drafts.
+
+    ``question`` must already be pseudonymized; ``passages`` are PassageHit-like objects (or dicts),
+    cited as ``[n]`` by their 1-based position. Raises ``rhia.llm.routing.NoProviderAvailable``
+    (journaled) when no approved provider accepts ``data_class``.
+    """
+    if not passages:
+        yield not_found_draft("Aucune source n'a été fournie.")
+        return
+    if prompts.coverage(question, passages) < MIN_COVERAGE:
+        yield not_found_draft("Les sources fournies ne couvrent pas la question.")
+        return
+    first = extractive_draft(question, passages, versant=versant, statut=statut)
+    yield first
+    if first.style != extractive.STYLE:  # nothing to quote: nothing for a model to reword either
+        return
+    yield from iter_model_drafts(
+        question,
+        passages,
+        n=n,
+        data_class=data_class,
+        actor=actor,
+        use_case=use_case,
+        versant=versant,
+        statut=statut,
+    )
 
 
 def generate_drafts(

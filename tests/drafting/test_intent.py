@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rhia.assistant.intent import REPLIES, classify
+from rhia.drafting.intent import REPLIES, classify
 
 EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
 

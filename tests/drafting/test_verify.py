@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rhia.assistant.drafting_samples import PASSAGES
-from rhia.assistant.verify import facts, split_sentences, verify_draft
+from rhia.drafting.samples import PASSAGES
+from rhia.drafting.verify import facts, split_sentences, verify_draft
 
 CONGES, FRACTION, TELETRAVAIL, TEMPS_PARTIEL, CLD = PASSAGES[:5]
 SOURCES = [CONGES, FRACTION, TELETRAVAIL]
@@ -150,7 +150,7 @@ def test_a_draft_cut_in_the_middle_of_a_sentence_fails_but_a_signature_passes():
 
 
 def test_trim_unfinished_keeps_the_last_whole_sentence_and_its_citation():
-    from rhia.assistant.drafting import trim_unfinished
+    from rhia.drafting.pipeline import trim_unfinished
 
     text = "La règle est [1]. Le congé dû ne se reporte pas. [2] Un fonctionnaire en activité a droit, du 1er janvier au 31"
     assert trim_unfinished(text) == "La règle est [1]. Le congé dû ne se reporte pas. [2]"

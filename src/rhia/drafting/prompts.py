@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from rhia.assistant.verify import NOT_FOUND
+from rhia.drafting.verify import NOT_FOUND
 
 
 @dataclass(frozen=True)
