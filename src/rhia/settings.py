@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "rhia.training",
     "rhia.dashboard",
     "rhia.gateway",
+    "rhia.fairness",
     "rhia.jobs",
 ]
 
@@ -246,6 +247,14 @@ if PRODUCTION and not RHIA_VAULT_KEY:
     raise ImproperlyConfigured("Refusing to start in production: RHIA_VAULT_KEY must be set")
 
 RHIA_CONTENT_RETENTION_DAYS = int(os.environ.get("RHIA_CONTENT_RETENTION_DAYS", "180"))
+
+# Sources whose last update is older than this many days carry a warning everywhere they are shown.
+try:
+    RHIA_SOURCE_MAX_AGE_DAYS = int(os.environ.get("RHIA_SOURCE_MAX_AGE_DAYS", "365"))
+except ValueError as error:
+    raise ImproperlyConfigured("RHIA_SOURCE_MAX_AGE_DAYS must be a whole number of days") from error
+if RHIA_SOURCE_MAX_AGE_DAYS < 1:
+    raise ImproperlyConfigured("RHIA_SOURCE_MAX_AGE_DAYS must be at least 1")
 RHIA_MAX_INPUT_CHARS = int(os.environ.get("RHIA_MAX_INPUT_CHARS", "20000"))
 
 # --- background jobs (Django Tasks) ---------------------------------------

@@ -70,6 +70,8 @@ def test_stream_blank_page_editor_and_eml(
     assert "<li>par courriel</li>" in saved.final_html
     assert "Jean Petit" not in saved.final_text and saved.unchanged_share == 0.0
     screenshot("case-blank-02-editor")
+    # The fixture fiche is older than RHIA_SOURCE_MAX_AGE_DAYS: the agent confirms it was checked.
+    page.click("label[for=sources_checked]")
     page.click("#self-validate")
     page.wait_for_url(f"**/cas/{case.pk}/")
     with page.expect_download() as download_info:

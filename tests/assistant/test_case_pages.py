@@ -88,6 +88,7 @@ def test_pages_walk(client, agent, register, case_corpus):
         {
             "final_html": "<p>Bonjour Marie Durand,</p><p>Vous avez droit à 25 jours.</p>",
             "action": "validate",
+            "sources_checked": "1",
         },
     )
     assert response["Location"] == f"/assistant/cas/{case.pk}/"
@@ -106,7 +107,9 @@ def test_validator_queue_and_page(client, drafted_case, agent, validator):
     assert case.reference in queue
     page = client.get(f"/assistant/cas/{case.pk}/valider/").text
     assert "rhia-diff" in page and "F99001" in page
-    response = client.post(f"/assistant/cas/{case.pk}/valider/", {"action": "validate", "comment": ""})
+    response = client.post(
+        f"/assistant/cas/{case.pk}/valider/", {"action": "validate", "comment": "", "sources_checked": "1"}
+    )
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.status == states.VALIDATED and case.validator == validator

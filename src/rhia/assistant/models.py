@@ -102,6 +102,8 @@ class Case(models.Model):
     )
     validated_at = models.DateTimeField("validé le", null=True, blank=True)
     validation_comment = models.TextField("commentaire du valideur", blank=True)
+    # Stale or replaced sources the validator confirmed having checked: [{document_id, modified, note}].
+    sources_checked = models.JSONField("sources anciennes vérifiées", default=list, blank=True)
     exports = models.JSONField("exports", default=list, blank=True)  # [{format, sha256, filename, at}]
     exported_at = models.DateTimeField("exporté le", null=True, blank=True)
 

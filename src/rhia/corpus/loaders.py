@@ -156,7 +156,14 @@ def legi_items(paths: list[Path]) -> list[ImportItem]:
 
 
 def upload_document(
-    filename: str, content: bytes, *, title: str = "", audience: str = "", doc_id: str = ""
+    filename: str,
+    content: bytes,
+    *,
+    title: str = "",
+    audience: str = "",
+    doc_id: str = "",
+    valid_from=None,
+    valid_to=None,
 ) -> ParsedDocument:
     """An internal document (PDF, DOCX, ODT, HTML, Markdown) with its headings as section paths."""
     from rhia.extraction import ExtractionError, extract
@@ -177,12 +184,20 @@ def upload_document(
         title=title or extracted.title or stem,
         kind=f"Document interne ({extracted.kind})",
         audience=audience,
+        valid_from=valid_from,
+        valid_to=valid_to,
         sections=sections,
     )
 
 
-def upload_items(files: list[tuple[str, bytes]], *, audience: str = "") -> Iterator[ImportItem]:
+def upload_items(
+    files: list[tuple[str, bytes]], *, audience: str = "", valid_from=None, valid_to=None
+) -> Iterator[ImportItem]:
+    """``valid_to`` is exclusive, like LEGI's DATE_FIN."""
     for name, content in files:
         yield ImportItem(
-            name, lambda name=name, content=content: upload_document(name, content, audience=audience)
+            name,
+            lambda name=name, content=content: upload_document(
+                name, content, audience=audience, valid_from=valid_from, valid_to=valid_to
+            ),
         )

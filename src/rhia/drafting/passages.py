@@ -120,13 +120,15 @@ def retrieve(
     ``scope="situation"``: only passages that apply to ``situation``. ``scope="all"``: those first,
     then the others (labelled by ``fit``), ``k`` in all.
     """
+    from rhia.fairness.neutral import strip_person_descriptors
     from rhia.search.services import search_passages
 
     if scope not in (SITUATION, ALL):
         raise ValueError(f"scope must be {SITUATION!r} or {ALL!r}")
     if not (question or "").strip() or k < 1:
         return []
-    hits = search_passages(question, k=max(POOL, k), at=on_date)
+    # Who the person is (age, family situation given as descriptors) must not change what is found.
+    hits = search_passages(strip_person_descriptors(question), k=max(POOL, k), at=on_date)
     passages = _with_twin_scores([from_hit(hit, situation) for hit in hits])
     fitting = [p for p in passages if p.applies]
     if scope == SITUATION:

@@ -50,7 +50,10 @@ def passages_of(case: Case) -> list[SourcePassage]:
         SourcePassage(
             passage_id=s["passage_id"],
             document_id=s["document_id"],
-            title=s.get("title", ""),
+            # The model is told when a passage is replaced, so a draft never relies on it silently.
+            title=f"[{s['superseded_by']}] {s.get('title', '')}"
+            if s.get("superseded_by")
+            else s.get("title", ""),
             section_path=s.get("section_path", ""),
             url=s.get("url", ""),
             text=s.get("text", ""),

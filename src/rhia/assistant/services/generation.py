@@ -15,6 +15,7 @@ from rhia.assistant import states
 from rhia.assistant.models import Case, CaseDraft
 from rhia.assistant.services.drafts import passages_of, provider_of
 from rhia.audit.journal import record
+from rhia.fairness.services import summary as bias_summary
 from rhia.jobs.lease import Lease
 from rhia.jobs.models import Job
 from rhia.jobs.tasks import JobFailed
@@ -100,6 +101,13 @@ def run_generation_job(job: Job, lease: Lease) -> None:
             "assistant.drafts_generated",
             actor=user,
             obj=case,
-            payload={"n": count, "provider": provider, "model": model, "job": job.pk, "attempt": job.attempt},
+            payload={
+                "n": count,
+                "provider": provider,
+                "model": model,
+                "job": job.pk,
+                "attempt": job.attempt,
+                "bias": bias_summary(list(case.drafts.values_list("text", flat=True)), case),
+            },
             structure=case.structure,
         )

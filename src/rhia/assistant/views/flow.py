@@ -19,6 +19,7 @@ from rhia.assistant.services.access import actor_for
 from rhia.assistant.services.display import revealed_diff, text_markup
 from rhia.assistant.services.sources import case_date, search
 from rhia.assistant.views.common import fail, gated, load, step_url, stepper
+from rhia.corpus import freshness
 
 
 @require("assistant.use")
@@ -119,6 +120,8 @@ def sources(request, pk: int):
             "case": case,
             "query": query,
             "found": found,
+            "stale_count": len(freshness.stale_sources(case.sources)),
+            "max_age_days": freshness.max_age_days(),
             **stepper(case, states.SOURCES),
         },
     )

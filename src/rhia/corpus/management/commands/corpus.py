@@ -139,8 +139,12 @@ class Command(BaseCommand):
     def _status(self, options) -> None:
         status = corpus_status()
         for source in status["sources"]:
+            fresh = source["freshness"]
             self.stdout.write(
-                f"{source['name']} : {source['documents']} documents, {source['passages']} passages"
+                f"{source['name']} : {source['documents']} documents, {source['passages']} passages ; "
+                f"mises à jour du {fresh['oldest'] or '—'} au {fresh['newest'] or '—'} "
+                f"(médiane {fresh['median'] or '—'}), {fresh['stale']} de plus de "
+                f"{status['max_age_days']} jours ou sans date"
             )
         self.stdout.write(
             f"Total : {status['documents']} documents, {status['passages']} passages, {status['indexed']} indexés."
