@@ -257,6 +257,27 @@ if RHIA_SOURCE_MAX_AGE_DAYS < 1:
     raise ImproperlyConfigured("RHIA_SOURCE_MAX_AGE_DAYS must be at least 1")
 RHIA_MAX_INPUT_CHARS = int(os.environ.get("RHIA_MAX_INPUT_CHARS", "20000"))
 
+
+def _env_int(name: str, default: int, minimum: int) -> int:
+    """An integer setting; a value that is not a number, or below ``minimum``, stops the start-up."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be an integer, got {raw!r}") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+# Drafting (rhia.drafting): model drafts per question, token cap (0: each style's own), regeneration.
+RHIA_DRAFTS_N = _env_int("RHIA_DRAFTS_N", 3, 1)
+RHIA_DRAFT_MAX_TOKENS = _env_int("RHIA_DRAFT_MAX_TOKENS", 0, 0)
+RHIA_DRAFT_RETRY = env_bool("RHIA_DRAFT_RETRY", True)
+RHIA_HUMAN_CHANNEL = os.environ.get("RHIA_HUMAN_CHANNEL", "").strip()
+
 # --- background jobs (Django Tasks) ---------------------------------------
 # Drafts, imports, reindexing and purges run in `rhia worker` processes; the queue and every job's
 # state live in the database, so web processes stay stateless and never load the model.
@@ -268,18 +289,7 @@ TASKS = {
 }
 
 
-def env_positive_int(name: str, default: int) -> int:
-    raw = os.environ.get(name, str(default))
-    try:
-        value = int(raw)
-    except ValueError:
-        value = 0
-    if value <= 0:
-        raise ImproperlyConfigured(f"{name} must be a positive integer (got {raw!r})")
-    return value
-
-
 # A running job whose worker has not renewed its lease for this long is considered lost:
 # journaled, retried once, then marked failed.
-RHIA_JOB_LEASE_SECONDS = env_positive_int("RHIA_JOB_LEASE_SECONDS", 30)
-RHIA_JOB_MAX_ATTEMPTS = env_positive_int("RHIA_JOB_MAX_ATTEMPTS", 2)
+RHIA_JOB_LEASE_SECONDS = _env_int("RHIA_JOB_LEASE_SECONDS", 30, 1)
+RHIA_JOB_MAX_ATTEMPTS = _env_int("RHIA_JOB_MAX_ATTEMPTS", 2, 1)

@@ -28,13 +28,13 @@ EMAIL = (
 
 
 @pytest.fixture
-def flow_data(tmp_path, make_user, grant_assistant_access, monkeypatch):
+def flow_data(tmp_path, make_user, grant_assistant_access, settings):
     from rhia.llm import seed as llm_seed
     from rhia.policy.models import OPERATIONAL_USE_CASE, UseCase
 
-    monkeypatch.setenv("RHIA_DRAFTS_N", "2")
-    monkeypatch.setenv("RHIA_DRAFT_MAX_TOKENS", "80")
-    monkeypatch.setenv("RHIA_DRAFT_RETRY", "0")
+    settings.RHIA_DRAFTS_N = 2
+    settings.RHIA_DRAFT_MAX_TOKENS = 120
+    settings.RHIA_DRAFT_RETRY = False
     seed_register()
     import_case_corpus(tmp_path)
     llm_seed.run()

@@ -126,5 +126,11 @@ def test_refusal_page(client, agent, register):
     )
     case = Case.objects.get()
     assert case.status == states.ABANDONED
-    page = client.get(response["Location"]).text
-    assert "rien n'a été envoyé à un modèle" in page
+    page = response.text.replace("&#x27;", "'")
+    assert response.status_code == 200
+    assert "Analyse les échanges entre collègues de mon service" in page  # the typed text comes back
+    assert "Cette demande relève d'un usage exclu : " in page
+    assert "Règle" not in page and case.refusal["rule_id"] not in page
+    assert "rien n'a été envoyé à un modèle" in client.get(f"/assistant/cas/{case.pk}/").text.replace(
+        "&#x27;", "'"
+    )

@@ -130,16 +130,12 @@ class Case(models.Model):
     def state(self) -> states.State:
         return states.State(self.status, self.stage)
 
-    DATA_CLASS_LABELS = {
-        "public": "publiques",
-        "internal": "internes",
-        "personal": "personnelles",
-        "sensitive": "sensibles",
-    }
-
     @property
     def data_class_label(self) -> str:
-        return self.DATA_CLASS_LABELS.get(self.data_class, self.data_class)
+        """« Personnelle (pseudonymisée) »: the class of the data, worded once in llm.classes."""
+        from rhia.llm.classes import data_class_label
+
+        return data_class_label(self.data_class)
 
     @property
     def second_validation(self) -> bool:

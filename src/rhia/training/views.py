@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from rhia.accounts.authz import has_perm, require, structures_for
+from rhia.accounts.authz import has_perm, require, structure_in_scope, structures_for
 from rhia.training import export, gating, services
 from rhia.training.forms import CompletionForm, ImportForm, QuestionForm, SessionForm, TrainingForm
 from rhia.training.importing import import_completions
@@ -135,13 +135,7 @@ def _scope(user):
 
 def _selected_root(request, scope):
     structure_id = request.GET.get("structure") or request.POST.get("structure")
-    if structure_id and str(structure_id).isdigit():
-        chosen = scope.filter(pk=int(structure_id)).first()
-        if chosen:
-            return chosen
-    # Default: the highest structure in scope (shortest path).
-    candidates = sorted(scope, key=lambda s: (s.path.count("/"), s.path))
-    return candidates[0] if candidates else None
+    return structure_in_scope(request.user, "training.manage", structure_id)
 
 
 @require("training.manage")

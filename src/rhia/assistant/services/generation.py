@@ -40,7 +40,7 @@ def _store(case: Case, index: int, draft) -> CaseDraft:
 
 def _remaining(case: Case, job: Job, user, start: int):
     """The drafts still to write: all of them (extractive answer first, then the model's), or, for a
-    resumed job, the model drafts after those already stored (draft k of the model is index k + 1)."""
+    resumed job, the model drafts whose style is not stored yet."""
     from rhia.drafting import extractive
     from rhia.drafting.pipeline import iter_drafts, iter_model_drafts
 
@@ -52,9 +52,10 @@ def _remaining(case: Case, job: Job, user, start: int):
     }
     if not start:
         return iter_drafts(case.question, passages_of(case), **common)
-    if case.drafts.filter(index=0).values_list("style", flat=True).first() != extractive.STYLE:
+    styles = list(case.drafts.order_by("index").values_list("style", flat=True))
+    if styles[0] != extractive.STYLE:
         return iter(())  # a not-found answer is the only draft: nothing left
-    return iter_model_drafts(case.question, passages_of(case), start=start - 1, **common)
+    return iter_model_drafts(case.question, passages_of(case), done_styles=styles[1:], **common)
 
 
 def run_generation_job(job: Job, lease: Lease) -> None:
