@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,22 @@ def _fast_password_hashing():
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *production_hashers]
     yield
     settings.PASSWORD_HASHERS = production_hashers
+
+
+# Signed journal heads of test databases go to a scratch file, never the worktree's var/ one;
+# subprocesses started by tests (CLI, concurrent writers) inherit it.
+_CHECKPOINT_FILE = Path(tempfile.mkdtemp(prefix="rhia-test-audit-")) / "checkpoints.jsonl"
+os.environ["RHIA_AUDIT_CHECKPOINT_FILE"] = str(_CHECKPOINT_FILE)
+
+
+@pytest.fixture(autouse=True)
+def _journal_checkpoint_file():
+    """Each test starts with an empty file of signed journal heads."""
+    from django.conf import settings
+
+    _CHECKPOINT_FILE.unlink(missing_ok=True)
+    settings.RHIA_AUDIT_CHECKPOINT_FILE = _CHECKPOINT_FILE
+    return _CHECKPOINT_FILE
 
 
 @pytest.fixture
