@@ -12,6 +12,7 @@ from rhia.assistant.services.errors import CaseError
 from rhia.assistant.services.intake import max_chars
 from rhia.assistant.services.shielding import mapping, mask_known, shield_case_text
 from rhia.audit.journal import record
+from rhia.jobs.services import cancel_active
 
 
 def ai_text(case: Case) -> str:
@@ -30,9 +31,12 @@ def choose_draft(case: Case, user, index: int | None) -> Case:
     """Start the final text from draft ``index`` (0-based) or from an empty page (``None``)."""
     with transaction.atomic():
         case = get_case(user, case.pk, for_update=True)
-        if case.drafts_generated_at is None and not case.drafts.exists():
+        # A blank page is always possible, even while (or because) the generation fails or waits.
+        if index is not None and not case.drafts.exists():
             raise CaseError("Les propositions n'ont pas encore été générées.", code="state")
         advance(case, user, states.CHOOSE)
+        # The agent made their choice: drafts still queued or being written are no longer needed.
+        cancel_active(case)
         if index is None:
             case.chosen_draft = None
             case.final_html = case.final_text = ""

@@ -7,6 +7,7 @@ from typing import Any
 from rhia.assistant import states
 from rhia.assistant.models import Case
 from rhia.assistant.services.access import actor_for
+from rhia.assistant.services.drafts import generation_state
 from rhia.assistant.services.editing import ai_text
 from rhia.assistant.services.shielding import reveal_text
 
@@ -72,6 +73,7 @@ def case_detail(case: Case, user, *, reveal: bool = True) -> dict[str, Any]:
             }
             for draft in case.drafts.all()
         ],
+        "generation": generation_state(case),
         "provider": case.provider,
         "model": case.model,
         "chosen_draft": case.chosen_draft,

@@ -102,10 +102,11 @@ def sources(request, pk: int):
             case = update_sources(case, request.user, selected=selected)
         except CaseError as error:
             return fail(request, error, request.path)
-        from rhia.assistant.services.drafts import request_drafts
+        from rhia.assistant.services.drafts import start_generation
 
         try:
-            request_drafts(case, request.user)
+            # New sources: the drafts written from the previous selection are replaced.
+            start_generation(case, request.user, restart=True)
         except CaseError as error:
             return fail(request, error, request.path)
         return redirect("assistant:case_drafts", case.pk)
