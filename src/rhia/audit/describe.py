@@ -20,6 +20,7 @@ _FAMILIES = {
     "gateway": "Passerelle API",
     "audit": "Journal",
     "accounts": "Comptes",
+    "corpus": "Sources documentaires",
 }
 
 
@@ -152,6 +153,8 @@ SENTENCES: dict[str, Callable[[Payload], str]] = {
     "accounts.oidc_first_login": lambda p: (
         "Première connexion par ProConnect (accès en attente de validation)."
     ),
+    "corpus.superseded": lambda p: f"Remplacement de source déclaré : {_v(p, 'rule')}.",
+    "corpus.supersession_removed": lambda p: f"Remplacement de source supprimé : {_v(p, 'rule')}.",
 }
 
 
@@ -188,6 +191,8 @@ EVENT_LABELS = {
     "audit.exported": "Journal exporté",
     "audit.purged": "Journal purgé",
     "accounts.oidc_first_login": "Première connexion ProConnect",
+    "corpus.superseded": "Remplacement de source déclaré",
+    "corpus.supersession_removed": "Remplacement de source supprimé",
 }
 
 
