@@ -28,13 +28,13 @@ EMAIL = (
 
 
 @pytest.fixture
-def flow_data(tmp_path, make_user, grant_assistant_access, monkeypatch):
+def flow_data(tmp_path, make_user, grant_assistant_access, settings):
     from rhia.llm import seed as llm_seed
     from rhia.policy.models import OPERATIONAL_USE_CASE, UseCase
 
-    monkeypatch.setenv("RHIA_DRAFTS_N", "2")
-    monkeypatch.setenv("RHIA_DRAFT_MAX_TOKENS", "80")
-    monkeypatch.setenv("RHIA_DRAFT_RETRY", "0")
+    settings.RHIA_DRAFTS_N = 2
+    settings.RHIA_DRAFT_MAX_TOKENS = 120
+    settings.RHIA_DRAFT_RETRY = False
     seed_register()
     import_case_corpus(tmp_path)
     llm_seed.run()
@@ -53,9 +53,13 @@ def _logout(page):
     page.wait_for_load_state("networkidle")
 
 
-def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp_path, settings):
+def test_whole_flow(
+    page, browser_login, live_server, screenshot, flow_data, worker, tmp_path, settings, monkeypatch
+):
     agent, validator = flow_data
     settings.RHIA_SOURCE_MAX_AGE_DAYS = 180  # the fixture fiches (01/06/2025) are past it from 2025-11-28
+    monkeypatch.setenv("RHIA_SOURCE_MAX_AGE_DAYS", "180")
+    worker.start()  # after flow_data: the worker inherits its drafting settings
     # The machine may be busy (2 cores): generous timeouts, and the NER model loaded before the clock runs.
     page.set_default_timeout(180_000)
     page.set_default_navigation_timeout(180_000)
@@ -99,7 +103,7 @@ def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp
     page.click("#generate-drafts")
     page.wait_for_url("**/propositions/")
 
-    # Drafts, streamed: at least two, side by side, re-identified for the agent.
+    # Drafts, written by the worker: at least two, side by side, re-identified for the agent.
     try:
         page.wait_for_selector("#drafts[data-complete=true]", state="attached", timeout=1_500_000)
     except Exception:

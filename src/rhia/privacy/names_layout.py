@@ -43,6 +43,11 @@ def _name_span(
         return None
     if value[: tokens[0].start()].strip() or value[tokens[-1].end() :].strip(" .,;:"):
         return None  # digits, e-mail, punctuation inside: not a bare name
+    if any(
+        not re.fullmatch(rf"{SP}+", value[a.end() : b.start()])
+        for a, b in zip(tokens, tokens[1:], strict=False)
+    ):
+        return None  # "De : X", "X, Y": punctuation between the words
     real = [t.group() for t in tokens if fold(t.group()) not in PARTICLES]
     if not real:
         return None
@@ -107,7 +112,7 @@ def headers(text: str) -> list[Entity]:
     for m in ANGLE_RE.finditer(text):  # "Karim Benslimane <k.b@x.fr>" anywhere (quoted replies)
         line_start = text.rfind("\n", 0, m.start()) + 1
         before = text[max(line_start, m.start() - 60) : m.start()]
-        lead = re.search(rf"(?:^|.*[,>:;\"]|.*\d|.*\b[Dd]e){SP}*", before)
+        lead = re.search(rf"(?:.*[,>:;\"]|.*\d|.*\b[Dd]e\b|^){SP}*", before)
         offset = lead.end() if lead else 0
         value = before[offset:].rstrip(' "')
         start = m.start() - len(before) + offset
@@ -215,9 +220,10 @@ def lowercase_names(text: str) -> list[Entity]:
                 tokens.pop()
             ok = bool(tokens) and not any(fold(t) in NOT_NAMES or fold(t) in STOP for t in tokens)
         else:
-            while tokens and not _person_word(tokens[-1]):
+            # "c'est karim benslimane": a known first name, then a known name or an unknown word
+            if len(tokens) == 2 and (common_word(tokens[1]) and not _person_word(tokens[1])):
                 tokens.pop()
-            ok = bool(tokens) and all(_person_word(t) for t in tokens) and known_first(tokens[0])
+            ok = bool(tokens) and _person_word(tokens[0]) and known_first(tokens[0])
         if ok:
             start = m.start("value")
             found.append(Entity(start, start + len(" ".join(tokens)), "PERSON", 0.8, "lower_intro"))
