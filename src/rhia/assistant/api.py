@@ -6,7 +6,6 @@ from ninja.files import UploadedFile
 
 from rhia.accounts.authz import api_require
 from rhia.assistant import richtext
-from rhia.assistant.models import Case
 from rhia.assistant.services import (
     CaseError,
     Upload,
@@ -25,6 +24,7 @@ from rhia.assistant.services import (
     validate_case,
     validation_queue,
 )
+from rhia.assistant.services.access import my_cases
 from rhia.assistant.services.serialize import case_detail, case_summary
 
 router = Router(tags=["Assistant"])
@@ -47,7 +47,7 @@ def _missing(user) -> list[dict]:
 @router.get("/cases", summary="Mes cas")
 @api_require("assistant.use")
 def list_cases(request):
-    cases = Case.objects.filter(owner=request.user).select_related("use_case")[:500]
+    cases = my_cases(request.user)
     return {"access_missing": _missing(request.user), "cases": [case_summary(case) for case in cases]}
 
 
