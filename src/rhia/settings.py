@@ -233,10 +233,20 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # request lines lose their query string (search terms may name a person): see rhia.privacy.logscrub
+    "filters": {"no_query_string": {"()": "rhia.privacy.logscrub.QueryStringFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["no_query_string"]}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("RHIA_LOG_LEVEL", "INFO")},
     # httpx logs every request (and so every model call) at INFO: too chatty for production logs.
-    "loggers": {"axes": {"level": "WARNING"}, "httpx": {"level": "WARNING"}, "httpx2": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},
+        "httpx2": {"level": "WARNING"},
+        # runserver's request lines go through the scrubbing handler (Django gives them their own otherwise)
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
 
 # --- rhia domain settings -------------------------------------------------

@@ -10,7 +10,7 @@ from rhia.assistant.models import Case
 from rhia.assistant.services.access import advance, get_case
 from rhia.assistant.services.errors import CaseError
 from rhia.assistant.services.intake import max_chars
-from rhia.assistant.services.shielding import mapping, mask_known
+from rhia.assistant.services.shielding import mapping, mask_known, shield_case_text
 from rhia.audit.journal import record
 from rhia.jobs.services import cancel_active
 
@@ -71,6 +71,7 @@ def save_final(case: Case, user, markup: str) -> Case:
     with transaction.atomic():
         case = get_case(user, case.pk, for_update=True)
         advance(case, user, states.EDIT_TEXT)
+        shield_case_text(case, text)  # new values typed by the agent join the vault
         values = mapping(case)
         case.final_html = mask_known(clean, values, markup=True)
         case.final_text = mask_known(text, values)

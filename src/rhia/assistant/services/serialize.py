@@ -48,7 +48,8 @@ def case_detail(case: Case, user, *, reveal: bool = True) -> dict[str, Any]:
         "sensitive_categories": case.sensitive_categories,
         "refusal": case.refusal or None,
         "intent": case.intent or None,
-        "warnings": case.intake_warnings,
+        "warnings": [show(warning) for warning in case.intake_warnings],
+        "attachments": [show(name) for name in case.attachment_names],
         "sources": [
             {
                 "passage_id": s["passage_id"],
@@ -83,7 +84,7 @@ def case_detail(case: Case, user, *, reveal: bool = True) -> dict[str, Any]:
         "unedited": case.unedited,
         "second_validation_required": case.second_validation,
         "validator": case.validator.username if case.validator else None,
-        "validation_comment": case.validation_comment,
+        "validation_comment": show(case.validation_comment),
         "exports": case.exports,
         "actions": states.available_actions(case.state, actor, second_validation=case.second_validation),
     }
