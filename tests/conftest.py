@@ -199,3 +199,31 @@ def grant_assistant_access(db):
         return user
 
     return grant
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """SQLite tests use a file database (in /dev/shm when possible): a worker subprocess can open it."""
+    import tempfile
+
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3") and not database.get("TEST", {}).get("NAME"):
+        shm = Path("/dev/shm")
+        folder = shm if shm.is_dir() and os.access(shm, os.W_OK) else Path(tempfile.gettempdir())
+        database.setdefault("TEST", {})["NAME"] = str(folder / f"rhia-test-{os.getpid()}.sqlite3")
+
+
+@pytest.fixture
+def worker(transactional_db, settings):
+    """Start real ``rhia worker`` processes on the test database: ``worker.start()``, ``worker.kill(p)``.
+
+    The test's data must be committed (``django_db(transaction=True)``). Every process left is
+    stopped at teardown, before the database is flushed.
+    """
+    from tests.jobs.processes import WorkerProcesses
+
+    processes = WorkerProcesses(settings)
+    yield processes
+    processes.stop_all()

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "csp",
     "ninja",  # serves Swagger UI from our static files instead of a CDN
     "widget_tweaks",
+    "django_tasks_db",
     "rhia.accounts",
     "rhia.portal",
     "rhia.audit",
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "rhia.dashboard",
     "rhia.gateway",
     "rhia.fairness",
+    "rhia.jobs",
 ]
 
 MIDDLEWARE = [
@@ -237,10 +239,20 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # request lines lose their query string (search terms may name a person): see rhia.privacy.logscrub
+    "filters": {"no_query_string": {"()": "rhia.privacy.logscrub.QueryStringFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["no_query_string"]}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("RHIA_LOG_LEVEL", "INFO")},
     # httpx logs every request (and so every model call) at INFO: too chatty for production logs.
-    "loggers": {"axes": {"level": "WARNING"}, "httpx": {"level": "WARNING"}, "httpx2": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},
+        "httpx2": {"level": "WARNING"},
+        # runserver's request lines go through the scrubbing handler (Django gives them their own otherwise)
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
 
 # --- rhia domain settings -------------------------------------------------
@@ -323,3 +335,19 @@ RHIA_DRAFTS_N = _env_int("RHIA_DRAFTS_N", 3, 1)
 RHIA_DRAFT_MAX_TOKENS = _env_int("RHIA_DRAFT_MAX_TOKENS", 0, 0)
 RHIA_DRAFT_RETRY = env_bool("RHIA_DRAFT_RETRY", True)
 RHIA_HUMAN_CHANNEL = os.environ.get("RHIA_HUMAN_CHANNEL", "").strip()
+
+# --- background jobs (Django Tasks) ---------------------------------------
+# Drafts, imports, reindexing and purges run in `rhia worker` processes; the queue and every job's
+# state live in the database, so web processes stay stateless and never load the model.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("RHIA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "generation"],
+    }
+}
+
+
+# A running job whose worker has not renewed its lease for this long is considered lost:
+# journaled, retried once, then marked failed.
+RHIA_JOB_LEASE_SECONDS = _env_int("RHIA_JOB_LEASE_SECONDS", 30, 1)
+RHIA_JOB_MAX_ATTEMPTS = _env_int("RHIA_JOB_MAX_ATTEMPTS", 2, 1)

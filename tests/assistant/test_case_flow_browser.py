@@ -53,9 +53,13 @@ def _logout(page):
     page.wait_for_load_state("networkidle")
 
 
-def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp_path, settings):
+def test_whole_flow(
+    page, browser_login, live_server, screenshot, flow_data, worker, tmp_path, settings, monkeypatch
+):
     agent, validator = flow_data
     settings.RHIA_SOURCE_MAX_AGE_DAYS = 180  # the fixture fiches (01/06/2025) are past it from 2025-11-28
+    monkeypatch.setenv("RHIA_SOURCE_MAX_AGE_DAYS", "180")
+    worker.start()  # after flow_data: the worker inherits its drafting settings
     # The machine may be busy (2 cores): generous timeouts, and the NER model loaded before the clock runs.
     page.set_default_timeout(180_000)
     page.set_default_navigation_timeout(180_000)
@@ -99,7 +103,7 @@ def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp
     page.click("#generate-drafts")
     page.wait_for_url("**/propositions/")
 
-    # Drafts, streamed: at least two, side by side, re-identified for the agent.
+    # Drafts, written by the worker: at least two, side by side, re-identified for the agent.
     try:
         page.wait_for_selector("#drafts[data-complete=true]", state="attached", timeout=1_500_000)
     except Exception:
@@ -109,7 +113,7 @@ def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp
     assert cards.count() >= 2
     # Each draft says its sources are old and must be checked against the current rules.
     assert page.locator(".rhia-draft .rhia-source-warning").count() >= 2
-    assert "Fiche mise à jour le 01/06/2025" in page.inner_text("#case-sources")
+    assert "Fiche mise à jour le 01/06/2025" in page.text_content("#case-sources")
     # Re-identified for the agent: no placeholder is shown.
     texts = page.locator(".rhia-draft .rhia-draft-text").all_inner_texts()
     assert not any("[PERSONNE_" in text or "[TELEPHONE_" in text for text in texts)
@@ -154,7 +158,8 @@ def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp
     assert "Marie Durand" in page.inner_text("#final-text")
     # The validator confirms the old sources were checked (recorded with the validation).
     assert "Fiche mise à jour le 01/06/2025" in page.inner_text("#sources-check-notice")
-    page.check("#sources_checked")
+    page.click("label[for=sources_checked]")  # DSFR: the label covers the checkbox
+    assert page.is_checked("#sources_checked")
     screenshot("case-08-validate")
     page.click("#validate")
     page.wait_for_load_state("networkidle")

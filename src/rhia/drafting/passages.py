@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, replace
 
+from rhia.corpus.supersession import replacing_first
 from rhia.drafting.situation import Situation
 
 # Pool searched before the situation filter: the filter may drop most of the top rows (a fiche has
@@ -36,6 +37,9 @@ class Passage:
     statuts: tuple[str, ...] = ()  # empty: every statut
     modified: str = ""  # ISO date of the document's last update, "" if unknown
     fit: str = ""  # "" (applies to the situation), OTHER_VERSANT or OTHER_STATUT
+    # Supersession labels set by search (rhia.corpus.supersession): « Remplacé par … depuis le … ».
+    superseded_by: str = ""
+    supersedes: str = ""
 
     @property
     def audience(self) -> str:
@@ -73,6 +77,8 @@ class Passage:
             statuts=tuple(data.get("statuts") or ()),
             modified=str(data.get("modified") or ""),
             fit=str(data.get("fit") or ""),
+            superseded_by=str(data.get("superseded_by") or ""),
+            supersedes=str(data.get("supersedes") or ""),
         )
 
 
@@ -104,6 +110,8 @@ def from_hit(hit, situation: Situation | None = None) -> Passage:
         statuts=statuts,
         modified=str(getattr(hit, "modified", "") or ""),
         fit=fit_of(versants, statuts, situation),
+        superseded_by=str(getattr(hit, "superseded_by", "") or ""),
+        supersedes=str(getattr(hit, "supersedes", "") or ""),
     )
 
 
@@ -129,7 +137,7 @@ def retrieve(
         return []
     # Who the person is (age, family situation given as descriptors) must not change what is found.
     hits = search_passages(strip_person_descriptors(question), k=max(POOL, k), at=on_date)
-    passages = _with_twin_scores([from_hit(hit, situation) for hit in hits])
+    passages = replacing_first(_with_twin_scores([from_hit(hit, situation) for hit in hits]))
     fitting = [p for p in passages if p.applies]
     if scope == SITUATION:
         return fitting[:k]

@@ -9,7 +9,9 @@ import re
 
 from rhia.privacy.entities import Entity
 from rhia.privacy.lexicon import (
+    LOWER_LETTERS,
     NOT_NAMES,
+    UPPER_LETTERS,
     common_word,
     fold,
     french_words,
@@ -19,8 +21,8 @@ from rhia.privacy.lexicon import (
     stop_words,
 )
 
-UP = "A-ZÀ-ÖØ-Þ"
-LOW = "a-zß-öø-ÿ"
+UP = UPPER_LETTERS
+LOW = LOWER_LETTERS
 LETTER = f"{UP}{LOW}ĀāĂăĄąĆćČčĎďĘęĚěĞğĪīİıŁłŃńŇňŌōŐőŒœŘřŚśŞşŠšŢţŤťŪūŮůŰűŸŹźŻżŽž"
 SP = r"[ \u00a0\u202f]"
 # any-case name token: letters, inner hyphen or apostrophe (Le Floc'h, O'Sullivan, Jean-Baptiste)
@@ -171,7 +173,7 @@ UPPER_CAP_RE = re.compile(
 )
 STAFF_LINE_RE = re.compile(
     rf"(?m)^[ \t\-•*]*(?P<value>{UPPER_WORD}(?:{SP}{UPPER_WORD}){{0,2}}{SP}+{CAP_WORD}|{CAP_WORD}{SP}+{UPPER_WORD}(?:{SP}{UPPER_WORD}){{0,2}})"
-    rf"{SP}*(?:\([^)\n]*\)|[,–\-:].*)?$"
+    rf"{SP}*(?:\([^)\n]*\)|[,–\-].*)?$"  # not "Numéro INSEE : …", a field label
 )
 
 
@@ -224,6 +226,14 @@ def lowercase_names(text: str) -> list[Entity]:
             if len(tokens) == 2 and (common_word(tokens[1]) and not _person_word(tokens[1])):
                 tokens.pop()
             ok = bool(tokens) and _person_word(tokens[0]) and known_first(tokens[0])
+            after = text[m.end("value") :].lstrip(" ")[:1]
+            if (
+                not ok
+                and len(tokens) == 1
+                and not common_word(tokens[0])
+                and after in (",", ".", "!", "\n", "")
+            ):
+                ok = len(tokens[0]) > 2  # "coucou c'est haingo," : an unknown word closed by punctuation
         if ok:
             start = m.start("value")
             found.append(Entity(start, start + len(" ".join(tokens)), "PERSON", 0.8, "lower_intro"))
