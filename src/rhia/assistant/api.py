@@ -26,6 +26,7 @@ from rhia.assistant.services import (
 )
 from rhia.assistant.services.access import my_cases
 from rhia.assistant.services.serialize import case_detail, case_summary
+from rhia.portal.uploads import oversized_message
 
 router = Router(tags=["Assistant"])
 
@@ -70,6 +71,9 @@ def create_case(
 ):
     upload = Upload(file.name, file.read()) if file is not None else None
     key = idempotency_key or request.headers.get("Idempotency-Key", "")
+    oversized = oversized_message(request, "file")
+    if oversized:
+        return _error(CaseError(oversized))
     try:
         case = open_case(
             request.user, text=text, upload=upload, use_case=use_case or None, idempotency_key=key
