@@ -2,7 +2,7 @@
 
 Questions: ../shared/eval/retrieval_dev_paraphrases.jsonl with the top passages from
 ``search_passages`` when a corpus is imported (``rhia corpus fetch service-public``); otherwise the
-sample questions and passages of rhia.assistant.drafting_samples (reported as such).
+sample questions and passages of rhia.drafting.samples (reported as such).
 For each question: one pipeline draft (rules, trimmed passages, verification, one regeneration)
 and one baseline draft (same model and passages, untrimmed, a loose "answer and cite [n]" prompt,
 no regeneration), both checked by the same verifier. Reports the share of drafts passing
@@ -30,9 +30,9 @@ import django  # noqa: E402
 
 django.setup()
 
-from rhia.assistant.drafting import generate_drafts  # noqa: E402
-from rhia.assistant.drafting_samples import QUESTIONS, passages_for  # noqa: E402
-from rhia.assistant.verify import is_not_found, verify_draft  # noqa: E402
+from rhia.drafting.pipeline import generate_drafts  # noqa: E402
+from rhia.drafting.samples import QUESTIONS, passages_for  # noqa: E402
+from rhia.drafting.verify import is_not_found, verify_draft  # noqa: E402
 from rhia.llm import seed, services  # noqa: E402
 
 MAX = int(os.environ.get("RHIA_BENCH_QUALITY_MAX", "30"))

@@ -1,4 +1,4 @@
-"""Verification benchmark: planted errors in correct drafts, caught by rhia.assistant.verify.
+"""Verification benchmark: planted errors in correct drafts, caught by rhia.drafting.verify.
 
 Correct drafts (hand-written from the sample passages, several styles) are checked first: every
 flag there is a false alarm. Then each draft is mutated once per applicable error kind:
@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from rhia.assistant.drafting_samples import PASSAGES  # noqa: E402
-from rhia.assistant.verify import facts, split_sentences, verify_draft  # noqa: E402
+from rhia.drafting.samples import PASSAGES  # noqa: E402
+from rhia.drafting.verify import facts, split_sentences, verify_draft  # noqa: E402
 
 P = PASSAGES  # [1]..[8] in this order
 

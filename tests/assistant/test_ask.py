@@ -39,8 +39,10 @@ def test_drafts_with_sources_and_the_json_shape(scripted):
         "title": "Congés annuels dans la fonction publique",
         "url": "https://www.service-public.fr/particuliers/vosdroits/F488",
     }
-    assert len(data["drafts"]) == 2
-    assert data["drafts"][0] == {
+    assert len(data["drafts"]) == 3
+    assert data["drafts"][0]["style"] == "extractive" and data["drafts"][0]["verified"]
+    assert "25 jours de congés annuels" in data["drafts"][0]["text"]
+    assert data["drafts"][1] == {
         "style": "courte",
         "text": GOOD,
         "citations": ["F488"],
@@ -64,7 +66,7 @@ def test_personal_data_is_pseudonymized_before_the_model_and_restored_for_displa
     sent = json.dumps(scripted.requests, ensure_ascii=False)
     assert "Dupont" not in sent and "[PERSONNE_1]" in sent
     assert data["data_class"] == "personal"
-    assert "Martine Dupont" in data["drafts"][0]["text"]
+    assert "Martine Dupont" in data["drafts"][1]["text"]
     assert "Dupont" not in json.dumps([e.payload for e in JournalEntry.objects.all()], ensure_ascii=False)
 
 

@@ -76,9 +76,9 @@ def test_pages_walk(client, agent, register, case_corpus):
     assert "Marie Durand" in drafts  # re-identified for the agent
     assert f'href="#passage-{case.selected_sources[0]["passage_id"]}"' in drafts
     assert "Tout accepter" not in drafts
-    stream = client.get(f"/assistant/cas/{case.pk}/propositions/flux/")
-    body = b"".join(stream.streaming_content).decode()
-    assert body.count("event: draft") == 2 and "event: done" in body
+    state = client.get(f"/assistant/cas/{case.pk}/propositions/etat/?have=1").json()
+    assert state["state"] == "done" and [d["label"] for d in state["drafts"]] == ["prête", "prête"]
+    assert [card["index"] for card in state["cards"]] == [1] and "choose-2" in state["cards"][0]["html"]
     response = client.post(f"/assistant/cas/{case.pk}/choisir/", {"draft": "0"})
     assert response["Location"] == f"/assistant/cas/{case.pk}/redaction/"
     edit = client.get(response["Location"]).text
@@ -88,6 +88,7 @@ def test_pages_walk(client, agent, register, case_corpus):
         {
             "final_html": "<p>Bonjour Marie Durand,</p><p>Vous avez droit à 25 jours.</p>",
             "action": "validate",
+            "sources_checked": "1",
         },
     )
     assert response["Location"] == f"/assistant/cas/{case.pk}/"
@@ -106,7 +107,9 @@ def test_validator_queue_and_page(client, drafted_case, agent, validator):
     assert case.reference in queue
     page = client.get(f"/assistant/cas/{case.pk}/valider/").text
     assert "rhia-diff" in page and "F99001" in page
-    response = client.post(f"/assistant/cas/{case.pk}/valider/", {"action": "validate", "comment": ""})
+    response = client.post(
+        f"/assistant/cas/{case.pk}/valider/", {"action": "validate", "comment": "", "sources_checked": "1"}
+    )
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.status == states.VALIDATED and case.validator == validator
@@ -123,5 +126,11 @@ def test_refusal_page(client, agent, register):
     )
     case = Case.objects.get()
     assert case.status == states.ABANDONED
-    page = client.get(response["Location"]).text
-    assert "rien n'a été envoyé à un modèle" in page
+    page = response.text.replace("&#x27;", "'")
+    assert response.status_code == 200
+    assert "Analyse les échanges entre collègues de mon service" in page  # the typed text comes back
+    assert "Cette demande relève d'un usage exclu : " in page
+    assert "Règle" not in page and case.refusal["rule_id"] not in page
+    assert "rien n'a été envoyé à un modèle" in client.get(f"/assistant/cas/{case.pk}/").text.replace(
+        "&#x27;", "'"
+    )

@@ -24,7 +24,7 @@ def test_only_the_dpo_sees_the_journal(client, make_user):
     client.force_login(make_user(Role.DPO.value))
     response = client.get("/journal/")
     assert response.status_code == 200
-    assert "test.page" in response.content.decode()
+    assert "Événement « test.page »" in response.content.decode()
 
 
 def test_filters(client, make_user):
@@ -32,7 +32,7 @@ def test_filters(client, make_user):
     record("assistant.case_created", payload={"use_case": "x"})
     client.force_login(make_user(Role.DPO.value))
     page = client.get("/journal/", {"action": "policy."}).content.decode()
-    assert "policy.refused" in page and "assistant.case_created" not in page
+    assert "Demande refusée par le garde-fou" in page and "Nouveau cas ouvert" not in page
     page = client.get("/journal/", {"since": "2030-01-02", "until": "2030-01-01"}).content.decode()
     assert "doit précéder" in page
 
@@ -59,3 +59,36 @@ def test_export_streams_jsonl_and_is_journaled(client, make_user):
     lines = [json.loads(line) for line in b"".join(response.streaming_content).decode().splitlines()]
     assert [line["action"] for line in lines] == ["policy.refused"]
     assert JournalEntry.objects.filter(action="audit.exported").exists()
+
+
+def test_the_page_speaks_french_and_keeps_raw_json_for_the_export(client, make_user):
+    agent = make_user(Role.AGENT_RH.value)
+    record(
+        "assistant.case_created",
+        actor=agent,
+        payload={"use_case": "x", "data_class": "personal", "refused": True},
+    )
+    record(
+        "llm.call",
+        payload={
+            "provider": "Embarqué",
+            "model": "qwen",
+            "purpose": "generation",
+            "data_class": "personal",
+            "prompt_tokens": 120,
+            "completion_tokens": 80,
+            "latency_ms": 900,
+        },
+    )
+    client.force_login(make_user(Role.DPO.value))
+    page = client.get("/journal/").content.decode()
+    assert (
+        "Nouveau cas ouvert (données de classe « Personnelle (pseudonymisée) »), refusé par le garde-fou."
+        in page.replace("&#x27;", "'")
+    )
+    assert "Appel au modèle qwen (Embarqué) — génération" in page
+    assert agent.display_name in page and "Agent RH (gestionnaire)" in page
+    assert "{&#x27;" not in page and "{'" not in page  # no Python dictionaries
+    assert "assistant.case_created" not in page.split('id="audit-entries"')[1]
+    assert '<optgroup label="Cas traités par l&#x27;assistant">' in page
+    client.get("/journal/", {"actor_id": agent.pk})

@@ -33,7 +33,10 @@ def test_eml_headers_and_body():
         == "recherche des textes applicables et proposition de rédaction"
     )
     body = message.get_body(preferencelist=("plain",)).get_content()
-    assert "relue, modifiée et validée par Claire Dupont-Lefèvre, gestionnaire RH, le 23/11/2026." in body
+    assert (
+        "relue et modifiée par Jean Martin, puis validée par Claire Dupont-Lefèvre, gestionnaire RH, le 23/11/2026."
+        in body
+    )
     assert "https://www.service-public.fr/particuliers/vosdroits/F488" in body
     assert body.startswith("Dossier RH-2026-00042")
 

@@ -25,7 +25,10 @@ def test_pdf_text_mention_and_info():
     reader = PdfReader(io.BytesIO(result.content))
     text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
     assert "Vos droits à congé annuel" in text
-    assert "relue, modifiée et validée par Claire Dupont-Lefèvre, gestionnaire RH, le 23/11/2026." in text
+    assert (
+        "relue et modifiée par Jean Martin, puis validée par Claire Dupont-Lefèvre, gestionnaire RH, le 23/11/2026."
+        in text
+    )
     assert DINUM_WORDING in text
     assert result.record.code in text
     assert "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000044420497" in text

@@ -50,6 +50,20 @@ def structures_for(user: User, permission: str):
     return query.distinct()
 
 
+def structure_in_scope(
+    user: User, permission: str, structure_id: str | int | None = None
+) -> Structure | None:
+    """The structure ``structure_id`` when ``permission`` covers it, else the highest one in the user's
+    scope (fewest levels, then path), else None. Pages, API and exports pick their perimeter here."""
+    scope = structures_for(user, permission)
+    if structure_id and str(structure_id).isdigit():
+        chosen = scope.filter(pk=int(structure_id)).first()
+        if chosen:
+            return chosen
+    ordered = sorted(scope, key=lambda s: (s.path.count("/"), s.path))
+    return ordered[0] if ordered else None
+
+
 def check(request: HttpRequest, permission: str, structure: Structure | None = None) -> None:
     if not has_perm(request.user, permission, structure):
         raise PermissionDenied(PERMISSIONS[permission][0])
@@ -77,7 +91,11 @@ def require(permission: str) -> Callable:
 
 
 def api_require(permission: str) -> Callable:
-    """Same as ``require`` for django-ninja operations (session or token auth already applied)."""
+    """Same as ``require`` for django-ninja operations (session or token auth already applied).
+
+    The check also runs before django-ninja parses the request: a role without the permission gets
+    403 whatever it sends, never a 422 that would describe the endpoint's body."""
+    from ninja.decorators import decorate_view
 
     def decorator(func: Callable) -> Callable:
         @wraps(func)
@@ -85,7 +103,35 @@ def api_require(permission: str) -> Callable:
             check(request, permission)
             return func(request, *args, **kwargs)
 
+        def before_parsing(run: Callable) -> Callable:
+            operation = run.__self__
+
+            @wraps(run)
+            def checked(request: HttpRequest, *args, **kwargs):
+                if request.user.is_authenticated and not has_perm(request.user, permission):
+                    return operation.api.create_response(
+                        request, {"detail": PERMISSIONS[permission][0]}, status=403
+                    )
+                return run(request, *args, **kwargs)
+
+            return checked
+
+        # decorate_view (below the route decorator) wraps Operation.run, and again on each clone
+        # django-ninja makes when the router is mounted.
+        decorate_view(before_parsing)(wrapped)
         wrapped.rhia_permission = permission  # type: ignore[attr-defined]
         return wrapped
 
     return decorator
+
+
+def login_required_for_docs(view: Callable) -> Callable:
+    """django-ninja ``docs_decorator``: the OpenAPI schema and pages only for signed-in users."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -63,9 +63,13 @@ PERMISSIONS: dict[str, tuple[str, frozenset[Role]]] = {
         frozenset({R.TRAINING}),
     ),
     # Dashboards
+    # Staff representatives read the same aggregates as the direction (DGAFP toolbox: "un niveau
+    # d'information équivalent"), read-only and with the same small-group suppression.
     "dashboard.view": (
         "Consulter les tableaux de bord agrégés",
-        frozenset({R.VALIDATOR, R.ETHICS_REFERENT, R.ETHICS_COMMITTEE, R.TRAINING, R.DPO, R.ADMIN}),
+        frozenset(
+            {R.VALIDATOR, R.ETHICS_REFERENT, R.ETHICS_COMMITTEE, R.TRAINING, R.DPO, R.STAFF_REP, R.ADMIN}
+        ),
     ),
     # Gateway
     "gateway.use": (
@@ -81,7 +85,3 @@ PERMISSIONS: dict[str, tuple[str, frozenset[Role]]] = {
 
 def roles_with(permission: str) -> frozenset[Role]:
     return PERMISSIONS[permission][1]
-
-
-def permissions_of(roles: set[str] | frozenset[str]) -> set[str]:
-    return {code for code, (_label, holders) in PERMISSIONS.items() if holders & set(roles)}

@@ -6,7 +6,6 @@ from ninja.files import UploadedFile
 
 from rhia.accounts.authz import api_require
 from rhia.assistant import richtext
-from rhia.assistant.models import Case
 from rhia.assistant.services import (
     CaseError,
     Upload,
@@ -15,17 +14,19 @@ from rhia.assistant.services import (
     choose_draft,
     confirm_review,
     export_case,
-    generate_case_drafts,
     get_case,
     open_case,
     return_case,
     save_final,
+    start_generation,
     submit_for_validation,
     update_sources,
     validate_case,
     validation_queue,
 )
+from rhia.assistant.services.access import my_cases
 from rhia.assistant.services.serialize import case_detail, case_summary
+from rhia.portal.uploads import oversized_message
 
 router = Router(tags=["Assistant"])
 
@@ -47,7 +48,7 @@ def _missing(user) -> list[dict]:
 @router.get("/cases", summary="Mes cas")
 @api_require("assistant.use")
 def list_cases(request):
-    cases = Case.objects.filter(owner=request.user).select_related("use_case")[:500]
+    cases = my_cases(request.user)
     return {"access_missing": _missing(request.user), "cases": [case_summary(case) for case in cases]}
 
 
@@ -70,6 +71,9 @@ def create_case(
 ):
     upload = Upload(file.name, file.read()) if file is not None else None
     key = idempotency_key or request.headers.get("Idempotency-Key", "")
+    oversized = oversized_message(request, "file")
+    if oversized:
+        return _error(CaseError(oversized))
     try:
         case = open_case(
             request.user, text=text, upload=upload, use_case=use_case or None, idempotency_key=key
@@ -105,6 +109,7 @@ class SourcesIn(Schema):
 
 class DraftsIn(Schema):
     n: int | None = None
+    restart: bool = False
 
 
 class ChoiceIn(Schema):
@@ -118,6 +123,11 @@ class EditIn(Schema):
 
 class CommentIn(Schema):
     comment: str = ""
+
+
+class ValidateIn(Schema):
+    comment: str = ""
+    sources_checked: bool = False  # required when a selected source is stale or replaced
 
 
 class ExportIn(Schema):
@@ -151,11 +161,18 @@ def sources(request, key: str, payload: SourcesIn):
     return _act(request, key, lambda case: update_sources(case, request.user, selected=payload.selected))
 
 
-@router.post("/cases/{key}/drafts", summary="Générer les propositions")
+@router.post(
+    "/cases/{key}/drafts",
+    summary="Demander les propositions (tâche de fond)",
+    description=(
+        "Met la génération en file (ou renvoie celle en cours) et répond aussitôt ; `generation` dans "
+        "le cas dit où elle en est (position dans la file, propositions prêtes). Suivre par `GET cases/{key}`."
+    ),
+)
 @api_require("assistant.use")
 def drafts(request, key: str, payload: DraftsIn):
     def run(case):
-        generate_case_drafts(case, request.user, n=payload.n)
+        start_generation(case, request.user, n=payload.n, restart=payload.restart)
         return case
 
     return _act(request, key, run)
@@ -182,8 +199,14 @@ def submit(request, key: str):
 
 @router.post("/cases/{key}/validate", summary="Valider")
 @api_require("assistant.use")
-def validate(request, key: str, payload: CommentIn):
-    return _act(request, key, lambda case: validate_case(case, request.user, comment=payload.comment))
+def validate(request, key: str, payload: ValidateIn):
+    return _act(
+        request,
+        key,
+        lambda case: validate_case(
+            case, request.user, comment=payload.comment, sources_checked=payload.sources_checked
+        ),
+    )
 
 
 @router.post("/cases/{key}/return", summary="Renvoyer au gestionnaire")

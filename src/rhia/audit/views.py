@@ -10,9 +10,10 @@ from django.utils import timezone
 
 from rhia.accounts.authz import has_perm, require
 from rhia.audit import services
-from rhia.audit.forms import JournalFilterForm
+from rhia.audit.forms import JournalFilterForm, action_groups
 from rhia.audit.journal import record
 from rhia.audit.models import Checkpoint
+from rhia.audit.presentation import readable_rows
 
 
 @require("audit.view")
@@ -21,6 +22,7 @@ def journal(request):
     filters = form.filters() if form.is_bound else {}
     entries = services.filtered(**filters).order_by("-seq")
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    rows = readable_rows(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -30,6 +32,8 @@ def journal(request):
             "title": "Journal de traçabilité",
             "form": form,
             "page": page,
+            "rows": rows,
+            "action_groups": action_groups(),
             "query": query.urlencode(),
             "last_verification": services.last_verification(),
             "checkpoints": Checkpoint.objects.order_by("-last_seq")[:5],
@@ -46,9 +50,17 @@ def verify(request):
         return redirect("audit:journal")
     report = services.verify_journal(record_result=True, actor=request.user)
     if report.ok:
-        messages.success(request, f"Journal intègre : {report.checked} entrées vérifiées.")
+        messages.success(
+            request,
+            f"Journal intègre : {report.checked} entrées vérifiées, "
+            f"{report.heads} point(s) de contrôle externes concordants.",
+        )
+    elif report.broken_seq is None:
+        messages.error(request, f"Journal non vérifié : {report.problem}")
     else:
         messages.error(request, f"Journal rompu à l'entrée n° {report.broken_seq} : {report.problem}")
+    for warning in report.warnings:
+        messages.warning(request, warning)
     return redirect("audit:journal")
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from rhia.corpus.links import web_url
 from rhia.corpus.models import Document, ImportTask, Passage, Source
 from rhia.corpus.parsing.records import ParsedDocument, ParseError
 
@@ -50,14 +51,15 @@ def store(source: Source, parsed: ParsedDocument, *, owner: str = "") -> str:
     fields = {
         "source": source,
         "title": parsed.title[:500],
-        "url": parsed.url[:500],
+        "url": web_url(parsed.url)[:500],
         "kind": parsed.kind[:80],
         "theme": parsed.theme[:500],
         "audience": parsed.audience,
         "state": parsed.state,
         "valid_from": parsed.valid_from,
         "valid_to": parsed.valid_to,
-        "modified": parsed.modified,
+        # An uploaded document is dated by its deposit (the day its content last changed here).
+        "modified": parsed.modified or (timezone.localdate() if source.kind == Source.Kind.UPLOAD else None),
         "content_hash": digest,
         "owner": owner[:200],
     }
@@ -79,6 +81,10 @@ def store(source: Source, parsed: ParsedDocument, *, owner: str = "") -> str:
                     section_path=" > ".join(section.path)[:1000],
                     text=section.text,
                     audience=section.audience or parsed.audience,
+                    versants=" ".join(
+                        section.versants or [v for v in [section.audience or parsed.audience] if v]
+                    ),
+                    statuts=" ".join(section.statuts),
                     valid_from=parsed.valid_from,
                     valid_to=parsed.valid_to,
                 )

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
+from functools import wraps
 
+from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.utils import timezone
 
@@ -64,3 +67,21 @@ def resolve_key(secret: str) -> ApiKey | None:
     if not has_perm(key.user, "gateway.use"):
         return None
     return key
+
+
+def bearer_key(request) -> ApiKey | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    return resolve_key(token.strip()) if scheme.lower() == "bearer" else None
+
+
+def key_or_login_for_docs(view: Callable) -> Callable:
+    """django-ninja ``docs_decorator`` of /v1/: the schema for a valid API key or a signed-in user."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if bearer_key(request) is None and not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -12,7 +12,19 @@ import re
 import threading
 
 from rhia.privacy.entities import Entity
-from rhia.privacy.lexicon import HARD_NOT_NAMES, NOT_NAMES, first_names, fold, last_names
+from rhia.privacy.lexicon import (
+    HARD_NOT_NAMES,
+    LOWER_LETTERS,
+    NOT_NAMES,
+    UPPER_LETTERS,
+    first_names,
+    fold,
+    known_first,
+    known_last,
+    last_names,
+)
+from rhia.privacy.names_layout import layout_persons
+from rhia.privacy.names_propagate import Tokens, email_names, parenthesised, propagate
 
 __all__ = ["HARD_NOT_NAMES", "NOT_NAMES", "find_persons", "first_names", "fold", "last_names", "nlp"]
 
@@ -39,8 +51,8 @@ def nlp():
     return _nlp
 
 
-UP = "A-ZÀ-ÖØ-Þ"
-LOW = "a-zß-öø-ÿ"
+UP = UPPER_LETTERS
+LOW = LOWER_LETTERS
 SP = r"[ \u00a0\u202f]"
 # A name token: Capitalised, UPPERCASE, hyphenated (Jean-Pierre, LE GALL), or with an apostrophe (D'Almeida)
 TOKEN = rf"(?:[{UP}](?:['’][{UP}])?[{LOW}{UP}]*(?:-[{UP}][{LOW}{UP}]+)*)"
@@ -84,7 +96,8 @@ UPPER_FIRST_RE = re.compile(
     rf"|(?P<first2>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?){SP}+(?P<up2>[{UP}][{UP}'’\-]+(?:{SP}[{UP}][{UP}'’\-]+)?))(?![\w])"
 )
 FIRST_LAST_RE = re.compile(
-    rf"(?<![\w])(?P<first>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?){SP}+(?P<last>{TOKEN}(?:{SP}+{TOKEN})?)(?![\w])"
+    rf"(?<![\w])(?P<first>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?){SP}+"
+    rf"(?P<last>(?:(?:de|du|van|von|da|di|dos|ben|el){SP}+)?{TOKEN}(?:{SP}+{TOKEN})?)(?![\w])"  # Houria de Kersauson
 )
 NAME_TOKEN_RE = re.compile(rf"{TOKEN}|[{UP}]\.")
 
@@ -137,7 +150,10 @@ def _looks_like_name(value: str, *, strict: bool) -> bool:
         if fold(token.strip(".,")) in NOT_NAMES:
             return False
     if strict:
-        known = sum(1 for t in tokens if fold(t) in first_names() or fold(t) in last_names())
+        # world name tables know "Rh", "Drh": a short upper-case word stays an acronym
+        known = sum(
+            1 for t in tokens if (known_first(t) or known_last(t)) and not (t.isupper() and len(t) <= 3)
+        )
         return (
             known >= 1
             or (len(tokens) >= 2 and any(t.isupper() and len(t) > 1 for t in tokens))
@@ -205,7 +221,7 @@ def _upper_first(text: str) -> list[Entity]:
     for m in _overlapping(UPPER_FIRST_RE, text):
         first = m.group("first") or m.group("first2")
         upper = m.group("up") or m.group("up2")
-        if fold(first) not in first_names() or fold(upper) in HARD_NOT_NAMES or len(upper) < 2:
+        if not known_first(first) or fold(upper) in HARD_NOT_NAMES or len(upper) < 2:
             continue
         parts = upper.split()
         if any(
@@ -224,7 +240,7 @@ def _first_last(text: str) -> list[Entity]:
     found = []
     for m in _overlapping(FIRST_LAST_RE, text):
         first, last = m.group("first"), m.group("last")
-        if fold(first) not in first_names():
+        if not known_first(first) or (fold(first) not in first_names() and fold(first) in NOT_NAMES):
             continue
         last_tokens = last.split()
         if any(fold(t) in HARD_NOT_NAMES for t in last_tokens) and not (
@@ -280,7 +296,8 @@ def _signature(text: str) -> list[Entity]:
             if span is None:
                 continue
             tokens = _clean_tokens(text[span[0] : span[1]])
-            if 1 < len(tokens) <= 4 or (len(tokens) == 1 and fold(tokens[0]) in last_names()):
+            # a lone word must look like a surname, not an acronym ("Service RH" -> "RH")
+            if 1 < len(tokens) <= 4 or (len(tokens) == 1 and known_last(tokens[0]) and len(tokens[0]) > 3):
                 found.append(Entity(span[0], span[1], "PERSON", 0.8, "signature"))
     return found
 
@@ -336,11 +353,7 @@ def _spacy(text: str, covered: list[Entity] | None = None) -> list[Entity]:
             if _in_institution(text, span[0]):
                 continue
             tokens = _clean_tokens(value)
-            if (
-                len(tokens) == 1
-                and fold(tokens[0]) not in last_names()
-                and fold(tokens[0]) not in first_names()
-            ):
+            if len(tokens) == 1 and not known_last(tokens[0]) and not known_first(tokens[0]):
                 continue
             if not _looks_like_name(value, strict=False):
                 continue
@@ -348,51 +361,10 @@ def _spacy(text: str, covered: list[Entity] | None = None) -> list[Entity]:
     return found
 
 
-def _email_names(text: str, emails: list[Entity]) -> list[Entity]:
-    """Names repeated in an e-mail local part (alix.pereira@ -> "Alix Pereira", "PEREIRA Alix")."""
-    found = []
-    folded = fold(text)
-    for email in emails:
-        local = folded[email.start : email.end].split("@")[0]
-        parts = [p for p in re.split(r"[._\-]+", local) if len(p) >= 2 and p.isalpha()]
-        if len(parts) < 2:
-            continue
-        a, b = parts[0], parts[-1]
-        for pattern in (
-            rf"(?<![\w]){re.escape(a)}{SP}+{re.escape(b)}(?![\w])",
-            rf"(?<![\w]){re.escape(b)}{SP}+{re.escape(a)}(?![\w])",
-        ):
-            for m in re.finditer(pattern, folded):
-                if text[m.start()].isupper():
-                    found.append(Entity(m.start(), m.end(), "PERSON", 0.9, "email_name"))
-    return found
-
-
-def _propagate(text: str, confirmed: list[Entity]) -> list[Entity]:
-    """Other exact occurrences of confirmed names (and of their surname alone)."""
-    found = []
-    needles: set[str] = set()
-    for entity in confirmed:
-        value = re.sub(rf"^{CIVILITY}{SP}+", "", text[entity.start : entity.end])
-        needles.add(value)
-        for token in _clean_tokens(value):
-            if (
-                len(token) >= 3
-                and fold(token) not in first_names()
-                and fold(token) not in NOT_NAMES
-                and token[0].isupper()
-            ):
-                needles.add(token)
-    for needle in sorted(needles, key=len, reverse=True):
-        for m in re.finditer(rf"(?<![\w]){re.escape(needle)}(?![\w])", text):
-            if not _in_institution(text, m.start()):
-                found.append(Entity(m.start(), m.end(), "PERSON", 0.75, "propagation"))
-    return found
-
-
 def find_persons(text: str, other: list[Entity] | None = None, *, use_spacy: bool = True) -> list[Entity]:
     """PERSON entities of ``text``; ``other`` are already found entities (e-mails feed a rule)."""
     other = other or []
+    tokens = Tokens(text)
     candidates = (
         _civilities(text)
         + _named_groups(text, INTRO_RE, "intro", 0.9, strict=True)
@@ -401,11 +373,13 @@ def find_persons(text: str, other: list[Entity] | None = None, *, use_spacy: boo
         + _first_last(text)
         + _initials(text)
         + _signature(text)
-        + _email_names(text, [e for e in other if e.label == "EMAIL"])
+        + email_names(text, [e for e in other if e.label == "EMAIL"], tokens)
+        + layout_persons(text)
     )
     if use_spacy:
         candidates += _spacy(text, candidates + other)
     blocked = [e for e in other if e.label != "PERSON"]
     candidates = [c for c in candidates if not any(c.overlaps(b) for b in blocked)]
-    candidates += [c for c in _propagate(text, candidates) if not any(c.overlaps(b) for b in blocked)]
+    candidates += parenthesised(text, candidates)
+    candidates += [c for c in propagate(text, candidates, tokens) if not any(c.overlaps(b) for b in blocked)]
     return candidates

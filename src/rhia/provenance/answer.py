@@ -10,6 +10,26 @@ DEFAULT_AI_USES = ["recherche des textes applicables", "proposition de rédactio
 FORMATS = ("docx", "pdf", "eml")
 
 
+@dataclass(frozen=True)
+class ExportSource:
+    """One source as the export lists it: its number is its place in the list, as the text cites it ([n])."""
+
+    document_id: str
+    title: str
+    url: str = ""
+    section: str = ""  # "Conditions > Durée": tells apart several passages of one document
+    updated: date | None = None  # the document's last update, when known
+    note: str = ""  # e.g. a warning that the text may be out of date
+
+    def as_dict(self) -> dict[str, str]:
+        data = {"id": self.document_id, "title": self.title, "url": self.url}
+        if self.section:
+            data["section"] = self.section
+        if self.updated:
+            data["updated"] = self.updated.isoformat()
+        return data
+
+
 @dataclass
 class ExportableAnswer:
     """A validated answer, as the assistant hands it over for export."""
@@ -20,13 +40,19 @@ class ExportableAnswer:
     validator_name: str
     validator_role: str
     validated_at: datetime | date
-    agent_name: str = ""
+    agent_name: str = ""  # who prepared and edited the answer
+    agent_role: str = ""
     ai_uses: list[str] = field(default_factory=lambda: list(DEFAULT_AI_USES))
-    sources: list[tuple[str, str, str]] = field(default_factory=list)  # (document_id, title, url)
+    sources: list[ExportSource] = field(default_factory=list)  # (document_id, title, url) tuples accepted
     provider: str = ""
     model: str = ""
     unchanged_share: float = 0.0  # share of the final text that came unchanged from the AI draft
     drafts_count: int = 0
+
+    def __post_init__(self) -> None:
+        self.sources = [
+            source if isinstance(source, ExportSource) else ExportSource(*source) for source in self.sources
+        ]
 
     @property
     def edited(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from rhia.provenance.answer import DEFAULT_AI_USES, ExportableAnswer
+from rhia.provenance.answer import DEFAULT_AI_USES, ExportableAnswer, ExportSource
 
 TOOL_NAME = "rhia"
 DINUM_WORDING = "Contenu partiellement généré par une IA et vérifié par un agent"
@@ -25,14 +25,27 @@ def enumerate_fr(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " et " + items[-1]
 
 
+def _person(name: str, role: str) -> str:
+    return f"{name.strip()}, {role.strip()}" if role.strip() else name.strip()
+
+
 def mention(answer: ExportableAnswer) -> str:
-    """« Réponse préparée avec l'aide de l'outil d'IA rhia (…), relue[, modifiée] et validée par X, rôle, le JJ/MM/AAAA. »"""
+    """« Réponse préparée avec l'aide de l'outil d'IA rhia (…), relue[, modifiée] et validée par X, rôle, le JJ/MM/AAAA. »
+
+    When another person prepared the answer, the mention names both: « relue et modifiée par A,
+    rôle, puis validée par B, rôle, le … ».
+    """
     uses = enumerate_fr(answer.ai_uses or DEFAULT_AI_USES)
-    review = "relue, modifiée et validée" if answer.edited else "relue et validée"
-    validator = answer.validator_name.strip()
-    if answer.validator_role.strip():
-        validator += f", {answer.validator_role.strip()}"
-    return f"{MENTION_PREFIX} ({uses}), {review} par {validator}, le {french_date(answer.validated_at)}."
+    validator = _person(answer.validator_name, answer.validator_role)
+    date_text = french_date(answer.validated_at)
+    agent = answer.agent_name.strip()
+    if agent and agent != answer.validator_name.strip():
+        review = "relue et modifiée" if answer.edited else "relue"
+        people = f"{review} par {_person(agent, answer.agent_role)}, puis validée par {validator}"
+    else:
+        review = "relue, modifiée et validée" if answer.edited else "relue et validée"
+        people = f"{review} par {validator}"
+    return f"{MENTION_PREFIX} ({uses}), {people}, le {date_text}."
 
 
 def ai_use_summary(answer: ExportableAnswer) -> str:
@@ -57,14 +70,27 @@ def layout(answer: ExportableAnswer, code: str, *, dinum: bool = False) -> list[
         blocks.append(Block("body", paragraph))
     if answer.sources:
         blocks.append(Block("heading", "Sources"))
-        for number, (document_id, title, url) in enumerate(answer.sources, 1):
-            label = f"{number}. {title.strip()} ({document_id})"
-            blocks.append(Block("source", f"{label} : {url}" if url else label))
+        for number, source in enumerate(answer.sources, 1):
+            blocks.append(Block("source", source_line(number, source)))
     blocks.append(Block("mention", mention(answer)))
     if dinum:
         blocks.append(Block("mention", DINUM_WORDING + "."))
     blocks.append(Block("code", f"{CODE_LABEL} : {code}"))
     return blocks
+
+
+def source_line(number: int, source: ExportSource) -> str:
+    """« 2. Titre (F486), partie « Conditions › Durée », mis à jour le 12/03/2020 : URL » (+ its warning)."""
+    line = f"{number}. {source.title.strip() or source.document_id} ({source.document_id})"
+    if source.section.strip():
+        line += f", partie « {source.section.strip()} »"
+    if source.updated:
+        line += f", mis à jour le {french_date(source.updated)}"
+    if source.url:
+        line += f" : {source.url}"
+    if source.note.strip():
+        line += f". {source.note.strip()}"
+    return line
 
 
 def _paragraphs(text: str) -> list[str]:

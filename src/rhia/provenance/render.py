@@ -1,4 +1,4 @@
-"""Renders the layout of an answer as DOCX (python-docx), PDF (fpdf2, DejaVu font) or e-mail (.eml)."""
+"""Renders the layout of an answer as DOCX (python-docx), tagged PDF (fpdf2, DejaVu font, see pdf.py) or e-mail (.eml)."""
 
 from __future__ import annotations
 
@@ -89,47 +89,15 @@ def _set_language(document, language: str) -> None:
 
 
 def render_pdf(blocks: list[Block], *, core: dict[str, str], xmp: str) -> bytes:
-    from fpdf import FPDF
+    from rhia.provenance.pdf import render_pdf as render_tagged_pdf
 
-    pdf = FPDF(format="A4")
-    pdf.set_margins(20, 20, 20)
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.add_font("DejaVu", fname=str(_font("DejaVuSans.ttf")))
-    pdf.add_font("DejaVu", style="B", fname=str(_font("DejaVuSans-Bold.ttf")))
-    pdf.set_title(core["title"])
-    pdf.set_subject(core["subject"])
-    pdf.set_author(core["author"])
-    pdf.set_keywords(core["keywords"])
-    pdf.set_creator("rhia")
-    pdf.set_lang("fr-FR")
-    pdf.set_xmp_metadata(xmp)
-    pdf.add_page()
-    width = pdf.epw
-    for block in blocks:
-        if block.kind == "title":
-            pdf.set_font("DejaVu", "B", 16)
-            pdf.multi_cell(width, 8, block.text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(2)
-        elif block.kind == "meta":
-            pdf.set_font("DejaVu", "B", 10)
-            pdf.multi_cell(width, 6, block.text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(4)
-        elif block.kind == "heading":
-            pdf.ln(2)
-            pdf.set_font("DejaVu", "B", 12)
-            pdf.multi_cell(width, 7, block.text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1)
-        elif block.kind in ("mention", "code"):
-            pdf.ln(2)
-            pdf.set_font("DejaVu", "", 8.5)  # two font files only: each one costs ~130 ms to load
-            pdf.set_text_color(0x3A)
-            pdf.multi_cell(width, 4.5, block.text, new_x="LMARGIN", new_y="NEXT")
-            pdf.set_text_color(0)
-        else:
-            pdf.set_font("DejaVu", "", 10.5 if block.kind == "body" else 9.5)
-            pdf.multi_cell(width, 5.5, block.text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(2 if block.kind == "body" else 0.5)
-    return bytes(pdf.output())
+    return render_tagged_pdf(
+        blocks,
+        core=core,
+        xmp=xmp,
+        regular=str(_font("DejaVuSans.ttf")),
+        bold=str(_font("DejaVuSans-Bold.ttf")),
+    )
 
 
 def render_eml(blocks: list[Block], *, subject: str, headers: list[tuple[str, str]], date) -> bytes:

@@ -115,7 +115,8 @@ def export_answer(
             blocks, subject=core["title"], headers=header_items(values), date=timezone.now()
         )
     document_text = "\n\n".join(block.text for block in blocks)
-    filename = f"{_slug(answer.case_reference)}-{_slug(answer.title)}.{fmt}"
+    # the reference only: a title may name the person, and file names travel (mail, shares, records)
+    filename = f"{_slug(answer.case_reference)}-reponse.{fmt}"
     sha256 = hashlib.sha256(content).hexdigest()
     record = ExportRecord.objects.create(
         code=code,
@@ -136,7 +137,7 @@ def export_answer(
         drafts_count=int(answer.drafts_count),
         provider=_one_line(answer.provider)[:200],
         model=_one_line(answer.model)[:200],
-        sources=[{"id": doc_id, "title": title, "url": url} for doc_id, title, url in answer.sources],
+        sources=[source.as_dict() for source in answer.sources],
         mention=visible_mention,
         dinum_label=dinum,
         exported_by=actor if getattr(actor, "is_authenticated", False) else None,

@@ -49,10 +49,27 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
-def evaluate(queries: list[dict], search: Callable[[str, int], list[str]], k: int = 10) -> dict:
-    """``search(query, k)`` returns document ids best first."""
-    hit1 = r5 = r10 = rk = 0
-    rr = 0.0
+def _figures(ranks: list[int | None], k: int) -> dict:
+    n = len(ranks) or 1
+    return {
+        "n": len(ranks),
+        "hit@1": round(sum(rank == 1 for rank in ranks) / n, 4),
+        "recall@5": round(sum(rank is not None and rank <= 5 for rank in ranks) / n, 4),
+        "recall@10": round(sum(rank is not None and rank <= 10 for rank in ranks) / n, 4),
+        f"recall@{k}": round(sum(rank is not None and rank <= k for rank in ranks) / n, 4),
+        "mrr": round(sum(1 / rank for rank in ranks if rank) / n, 4),
+    }
+
+
+def evaluate(
+    queries: list[dict], search: Callable[[str, int], list[str]], k: int = 10, *, group_by: str = "versant"
+) -> dict:
+    """``search(query, k)`` returns document ids best first.
+
+    Also per value of ``group_by`` when the lines carry that field (``per_versant``: FPE, FPT, FPH, any).
+    """
+    ranks: list[int | None] = []
+    groups: dict[str, list[int | None]] = {}
     latencies: list[float] = []
     failures = []
     depth = max(k, 10)
@@ -62,11 +79,9 @@ def evaluate(queries: list[dict], search: Callable[[str, int], list[str]], k: in
         ids = search(item["query"], depth)
         latencies.append((time.perf_counter() - started) * 1000)
         rank = next((i for i, doc in enumerate(ids, start=1) if doc in expected), None)
-        hit1 += rank == 1
-        r5 += rank is not None and rank <= 5
-        r10 += rank is not None and rank <= 10
-        rk += rank is not None and rank <= k
-        rr += 1 / rank if rank else 0.0
+        ranks.append(rank)
+        if group_by in item:
+            groups.setdefault(str(item[group_by] or "any"), []).append(rank)
         if rank != 1:
             failures.append(
                 {
@@ -77,15 +92,12 @@ def evaluate(queries: list[dict], search: Callable[[str, int], list[str]], k: in
                     "top": ids[:3],
                 }
             )
-    n = len(queries)
-    return {
-        "n": n,
-        "hit@1": round(hit1 / n, 4),
-        "recall@5": round(r5 / n, 4),
-        "recall@10": round(r10 / n, 4),
-        f"recall@{k}": round(rk / n, 4),
-        "mrr": round(rr / n, 4),
+    report = {
+        **_figures(ranks, k),
         "p50_ms": round(statistics.median(latencies), 2),
         "p95_ms": round(percentile(latencies, 0.95), 2),
-        "failures": failures,
+        "failures": sorted(failures, key=lambda f: -(f["rank"] or 10_000)),
     }
+    if groups:
+        report[f"per_{group_by}"] = {name: _figures(values, k) for name, values in sorted(groups.items())}
+    return report

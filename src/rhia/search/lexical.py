@@ -25,9 +25,9 @@ def _filters(at: dt.date, audience: str | None, alias: str = "cp") -> tuple[str,
         f" AND ({alias}.valid_to IS NULL OR {alias}.valid_to > %s)"
     )
     params: list = [at, at]
-    if audience:
-        sql += f" AND {alias}.audience IN ('', %s)"
-        params.append(audience)
+    if audience:  # that versant's passages and those for every versant
+        sql += f" AND ({alias}.versants = '' OR {alias}.versants LIKE %s)"
+        params.append(f"%{audience}%")
     return sql, params
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from django.utils.html import format_html
+
 from rhia.assistant import diffing, richtext
 from rhia.assistant.models import Case, CaseDraft
 from rhia.assistant.services.editing import case_diff
@@ -27,9 +29,14 @@ def linkify_citations(markup: str, numbered: dict[int, dict]) -> str:
             source = numbered.get(int(part))
             if source is None:
                 return match.group(0)
+            # document_id comes from imported files: escaped like any other attribute value.
             links.append(
-                f'<a class="rhia-cite" href="#passage-{source["passage_id"]}" '
-                f'title="{source["document_id"]}">{int(part)}</a>'
+                format_html(
+                    '<a class="rhia-cite" href="#passage-{}" title="{}">{}</a>',
+                    source["passage_id"],
+                    source["document_id"],
+                    int(part),
+                )
             )
         return "[" + ", ".join(links) + "]"
 

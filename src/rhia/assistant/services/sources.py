@@ -9,6 +9,7 @@ from rhia.assistant import states
 from rhia.assistant.models import Case
 from rhia.assistant.services.access import advance, get_case
 from rhia.assistant.services.errors import CaseError
+from rhia.corpus.freshness import stamp
 
 DEFAULT_K = 6
 # Pre-ticked: the best passages only (the agent may tick the others or add some).
@@ -28,6 +29,8 @@ def hit_to_source(hit, *, selected: bool = True, added: bool = False) -> dict:
         "score": float(getattr(hit, "score", 0.0) or 0.0),
         "selected": selected,
         "added": added,
+        "superseded_by": getattr(hit, "superseded_by", "") or "",
+        "supersedes": getattr(hit, "supersedes", "") or "",
     }
 
 
@@ -53,7 +56,7 @@ def search(query: str, *, k: int = 8, at=None) -> list:
 
 def _classify(question: str) -> dict:
     try:
-        from rhia.assistant.intent import classify
+        from rhia.drafting.intent import classify
     except ImportError:  # the drafts engineer's module is not there yet
         return {}
     intent = classify(question)
@@ -75,6 +78,7 @@ def retrieve_sources(case: Case, user, *, k: int = DEFAULT_K) -> Case:
             )
             for rank, hit in enumerate(hits)
         ]
+        stamp(case.sources)
         case.intent = intent
         case.save(update_fields=["sources", "intent", "updated_at"])
     return case
@@ -104,4 +108,4 @@ def add_source_from_search(case: Case, user, *, query: str, passage_id: int) -> 
     if hit is None:
         raise CaseError("Ce passage n'a pas été trouvé : relancez la recherche.", code="input")
     selected = [source["passage_id"] for source in case.sources if source.get("selected")]
-    return update_sources(case, user, selected=selected, add=[hit_to_source(hit, added=True)])
+    return update_sources(case, user, selected=selected, add=stamp([hit_to_source(hit, added=True)]))

