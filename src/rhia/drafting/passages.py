@@ -3,8 +3,9 @@
 ``retrieve(question, situation, on_date, k)`` is what the case, ``rhia ask`` and the evaluations call:
 lexical BM25 over the passages in force at ``on_date``, then the situation's filter. A passage whose
 section applies to another versant (or statut) than the person's is kept out of the automatic
-selection; with ``scope="all"`` it is still returned, after the others, labelled "autre versant" /
-"autre statut" so the agent can add it knowingly.
+selection; with ``scope="all"`` (the agent's "tous les versants" search) every passage is returned
+in score order, those of another versant or statut labelled "autre versant" / "autre statut" so the
+agent can add them knowingly.
 """
 
 from __future__ import annotations
@@ -117,8 +118,8 @@ def retrieve(
 ) -> list[Passage]:
     """The ``k`` best passages for ``question`` in force at ``on_date`` (default: today).
 
-    ``scope="situation"``: only passages that apply to ``situation``. ``scope="all"``: those first,
-    then the others (labelled by ``fit``), ``k`` in all.
+    ``scope="situation"``: only passages that apply to ``situation``. ``scope="all"``: every passage
+    in score order, each labelled by its ``fit``.
     """
     from rhia.search.services import search_passages
 
@@ -128,11 +129,9 @@ def retrieve(
         return []
     hits = search_passages(question, k=max(POOL, k), at=on_date)
     passages = _with_twin_scores([from_hit(hit, situation) for hit in hits])
-    fitting = [p for p in passages if p.applies]
     if scope == SITUATION:
-        return fitting[:k]
-    others = [p for p in passages if not p.applies]
-    return (fitting + others)[:k]
+        return [p for p in passages if p.applies][:k]
+    return passages[:k]
 
 
 def _generic_path(passage: Passage) -> tuple[str, str]:
