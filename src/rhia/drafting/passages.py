@@ -21,6 +21,13 @@ POOL = 150
 OTHER_VERSANT = "autre versant"
 OTHER_STATUT = "autre statut"
 SITUATION, ALL = "situation", "all"
+# A section written for the person's statut (or versant) outranks a general one of the same score:
+# "Vous êtes contractuelle" beats a fiche about teachers for an AESH.
+STATUT_BONUS = 0.1
+VERSANT_BONUS = 0.0
+# A fiche relevant to the question stays relevant in the person's versant: its fitting sections
+# rank at this share of the fiche's best score (any versant), at least.
+DOCUMENT_SHARE = 0.9
 
 
 @dataclass(frozen=True)
@@ -129,6 +136,8 @@ def retrieve(
         return []
     hits = search_passages(question, k=max(POOL, k), at=on_date)
     passages = _with_twin_scores([from_hit(hit, situation) for hit in hits])
+    passages = _with_situation_bonus(passages, situation)
+    passages = _with_document_floor(passages)
     if scope == SITUATION:
         return [p for p in passages if p.applies][:k]
     return passages[:k]
@@ -154,6 +163,33 @@ def _with_twin_scores(passages: list[Passage]) -> list[Passage]:
         best[key] = max(best.get(key, 0.0), passage.score)
     rescored = [replace(p, score=max(p.score, best[_generic_path(p)])) for p in passages]
     return sorted(rescored, key=lambda p: -p.score)
+
+
+def _with_situation_bonus(passages: list[Passage], situation: Situation | None) -> list[Passage]:
+    if situation is None or not (STATUT_BONUS or VERSANT_BONUS):
+        return passages
+
+    def bonus(passage: Passage) -> float:
+        factor = 1.0
+        if situation.statut and situation.statut in passage.statuts and len(passage.statuts) < 3:
+            factor += STATUT_BONUS
+        if situation.versant and passage.versants == (situation.versant,):
+            factor += VERSANT_BONUS
+        return factor
+
+    rescored = [replace(p, score=p.score * bonus(p)) for p in passages]
+    return sorted(rescored, key=lambda p: -p.score)
+
+
+def _with_document_floor(passages: list[Passage]) -> list[Passage]:
+    if not DOCUMENT_SHARE:
+        return passages
+    best: dict[str, float] = {}
+    for passage in passages:
+        best[passage.document_id] = max(best.get(passage.document_id, 0.0), passage.score)
+    keyed = [(max(p.score, DOCUMENT_SHARE * best[p.document_id]), p.score, p) for p in passages]
+    keyed.sort(key=lambda item: (-item[0], -item[1]))
+    return [replace(p, score=round(floor, 6)) for floor, _own, p in keyed]
 
 
 def documents(passages: list[Passage]) -> list[str]:

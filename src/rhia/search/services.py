@@ -11,7 +11,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from rhia.corpus.links import web_url
-from rhia.search import lexical
+from rhia.search import lexical, spelling
 from rhia.search.analysis import query_terms
 from rhia.search.snippets import snippet
 
@@ -45,7 +45,7 @@ class PassageHit:
 def _ranked(
     query: str, limit: int, at: dt.date | None, audience: str | None
 ) -> tuple[list[tuple[int, float]], list[str]]:
-    terms = query_terms(_PLACEHOLDER.sub(" ", query or ""))
+    terms = spelling.correct(query_terms(_PLACEHOLDER.sub(" ", query or "")))
     ranked = lexical.search(terms, limit=limit, at=at or dt.date.today(), audience=audience or None)
     return ranked, terms
 
