@@ -28,6 +28,7 @@ install: $(STAMP)
 
 system:
 	scripts/install-system-deps
+	scripts/install-test-js
 
 test: install system
 	scripts/test-all

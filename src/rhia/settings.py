@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "rhia.training",
     "rhia.dashboard",
     "rhia.gateway",
+    "rhia.fairness",
 ]
 
 MIDDLEWARE = [
@@ -244,4 +245,33 @@ if PRODUCTION and not RHIA_VAULT_KEY:
     raise ImproperlyConfigured("Refusing to start in production: RHIA_VAULT_KEY must be set")
 
 RHIA_CONTENT_RETENTION_DAYS = int(os.environ.get("RHIA_CONTENT_RETENTION_DAYS", "180"))
+
+# Sources whose last update is older than this many days carry a warning everywhere they are shown.
+try:
+    RHIA_SOURCE_MAX_AGE_DAYS = int(os.environ.get("RHIA_SOURCE_MAX_AGE_DAYS", "365"))
+except ValueError as error:
+    raise ImproperlyConfigured("RHIA_SOURCE_MAX_AGE_DAYS must be a whole number of days") from error
+if RHIA_SOURCE_MAX_AGE_DAYS < 1:
+    raise ImproperlyConfigured("RHIA_SOURCE_MAX_AGE_DAYS must be at least 1")
 RHIA_MAX_INPUT_CHARS = int(os.environ.get("RHIA_MAX_INPUT_CHARS", "20000"))
+
+
+def _env_int(name: str, default: int, minimum: int) -> int:
+    """An integer setting; a value that is not a number, or below ``minimum``, stops the start-up."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be an integer, got {raw!r}") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+# Drafting (rhia.drafting): model drafts per question, token cap (0: each style's own), regeneration.
+RHIA_DRAFTS_N = _env_int("RHIA_DRAFTS_N", 3, 1)
+RHIA_DRAFT_MAX_TOKENS = _env_int("RHIA_DRAFT_MAX_TOKENS", 0, 0)
+RHIA_DRAFT_RETRY = env_bool("RHIA_DRAFT_RETRY", True)
+RHIA_HUMAN_CHANNEL = os.environ.get("RHIA_HUMAN_CHANNEL", "").strip()

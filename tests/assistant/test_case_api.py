@@ -54,7 +54,9 @@ def test_whole_flow_through_the_api(client, agent, register, case_corpus):
         client, f"/api/assistant/cases/{key}/edit", {"text": "Madame Durand,\n\nVoici la réponse."}
     ).json()
     assert edited["final_text"].startswith("Madame Durand") and edited["unchanged_share"] < 1
-    validated = _post(client, f"/api/assistant/cases/{key}/validate", {"comment": ""}).json()
+    validated = _post(
+        client, f"/api/assistant/cases/{key}/validate", {"comment": "", "sources_checked": True}
+    ).json()
     assert validated["status"] == states.VALIDATED
     response = _post(client, f"/api/assistant/cases/{key}/export", {"format": "docx"})
     assert response.status_code == 200 and response.content[:2] == b"PK"

@@ -34,7 +34,7 @@ def test_cli_flow(capsys, tmp_path, agent, register, case_corpus):
         capsys, "edit", key, "--as", "agent", "--text", "Bonjour Marie Durand,\n\nVoici la réponse."
     )
     assert edited["final_text"].startswith("Bonjour Marie Durand")
-    assert _run(capsys, "validate", key, "--as", "agent")["status"] == states.VALIDATED
+    assert _run(capsys, "validate", key, "--as", "agent", "--sources-checked")["status"] == states.VALIDATED
     exported = _run(capsys, "export", key, "--as", "agent", "--format", "pdf", "--output", str(tmp_path))
     path = tmp_path / exported["export"]["filename"]
     assert path.read_bytes().startswith(b"%PDF")

@@ -28,13 +28,13 @@ EMAIL = (
 
 
 @pytest.fixture
-def flow_data(tmp_path, make_user, grant_assistant_access, monkeypatch):
+def flow_data(tmp_path, make_user, grant_assistant_access, settings):
     from rhia.llm import seed as llm_seed
     from rhia.policy.models import OPERATIONAL_USE_CASE, UseCase
 
-    monkeypatch.setenv("RHIA_DRAFTS_N", "2")
-    monkeypatch.setenv("RHIA_DRAFT_MAX_TOKENS", "80")
-    monkeypatch.setenv("RHIA_DRAFT_RETRY", "0")
+    settings.RHIA_DRAFTS_N = 2
+    settings.RHIA_DRAFT_MAX_TOKENS = 120
+    settings.RHIA_DRAFT_RETRY = False
     seed_register()
     import_case_corpus(tmp_path)
     llm_seed.run()
@@ -53,8 +53,9 @@ def _logout(page):
     page.wait_for_load_state("networkidle")
 
 
-def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp_path):
+def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp_path, settings):
     agent, validator = flow_data
+    settings.RHIA_SOURCE_MAX_AGE_DAYS = 180  # the fixture fiches (01/06/2025) are past it from 2025-11-28
     # The machine may be busy (2 cores): generous timeouts, and the NER model loaded before the clock runs.
     page.set_default_timeout(180_000)
     page.set_default_navigation_timeout(180_000)
@@ -88,6 +89,9 @@ def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp
     ticked = page.locator("#sources-form input[name=source]:checked")
     assert ticked.count() >= 1
     assert "F99001" in page.inner_text("#sources-form")
+    # Freshness: each source's date, and the warning on the old ones.
+    assert "Fiche mise à jour le 01/06/2025" in page.inner_text("#sources-form")
+    assert page.locator("#sources-form .rhia-stale").count() >= 1 and page.is_visible("#stale-notice")
     # Keep the two best passages (short prompt: the machine has 2 cores).
     while ticked.count() > 2:
         ticked.last.uncheck()
@@ -103,6 +107,9 @@ def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp
         raise
     cards = page.locator(".rhia-draft")
     assert cards.count() >= 2
+    # Each draft says its sources are old and must be checked against the current rules.
+    assert page.locator(".rhia-draft .rhia-source-warning").count() >= 2
+    assert "Fiche mise à jour le 01/06/2025" in page.inner_text("#case-sources")
     # Re-identified for the agent: no placeholder is shown.
     texts = page.locator(".rhia-draft .rhia-draft-text").all_inner_texts()
     assert not any("[PERSONNE_" in text or "[TELEPHONE_" in text for text in texts)
@@ -145,6 +152,9 @@ def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp
     assert page.locator("#case-diff ins").count() >= 1
     assert page.locator("#case-sources section").count() >= 1
     assert "Marie Durand" in page.inner_text("#final-text")
+    # The validator confirms the old sources were checked (recorded with the validation).
+    assert "Fiche mise à jour le 01/06/2025" in page.inner_text("#sources-check-notice")
+    page.check("#sources_checked")
     screenshot("case-08-validate")
     page.click("#validate")
     page.wait_for_load_state("networkidle")
@@ -188,6 +198,7 @@ def _check_exports(files: dict, tmp_path: Path) -> None:
     document = Document(io.BytesIO(docx_bytes))
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert mention in text and "Victor Leroy" in text and "Marie Durand" in text
+    assert "mis à jour le 01/06/2025" in text and "Texte mis à jour il y a plus de 180 jours" in text
     assert "reste à votre disposition" in text
     from rhia.provenance.metadata import read_docx, read_pdf
 
@@ -199,6 +210,7 @@ def _check_exports(files: dict, tmp_path: Path) -> None:
     reader = PdfReader(io.BytesIO(pdf_bytes))
     pdf_text = " ".join(page.extract_text() for page in reader.pages)
     assert "outil d'IA rhia" in " ".join(pdf_text.split())
+    assert "mis à jour le 01/06/2025" in " ".join(pdf_text.split())
     xmp = reader.xmp_metadata
     assert xmp is not None and b"DigitalSourceType" in xmp.stream.get_data()
     assert any("compositeWithTrainedAlgorithmicMedia" in str(value) for value in read_pdf(pdf_bytes).values())

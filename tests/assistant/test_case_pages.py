@@ -88,6 +88,7 @@ def test_pages_walk(client, agent, register, case_corpus):
         {
             "final_html": "<p>Bonjour Marie Durand,</p><p>Vous avez droit à 25 jours.</p>",
             "action": "validate",
+            "sources_checked": "1",
         },
     )
     assert response["Location"] == f"/assistant/cas/{case.pk}/"
@@ -106,7 +107,9 @@ def test_validator_queue_and_page(client, drafted_case, agent, validator):
     assert case.reference in queue
     page = client.get(f"/assistant/cas/{case.pk}/valider/").text
     assert "rhia-diff" in page and "F99001" in page
-    response = client.post(f"/assistant/cas/{case.pk}/valider/", {"action": "validate", "comment": ""})
+    response = client.post(
+        f"/assistant/cas/{case.pk}/valider/", {"action": "validate", "comment": "", "sources_checked": "1"}
+    )
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.status == states.VALIDATED and case.validator == validator
@@ -123,5 +126,11 @@ def test_refusal_page(client, agent, register):
     )
     case = Case.objects.get()
     assert case.status == states.ABANDONED
-    page = client.get(response["Location"]).text
-    assert "rien n'a été envoyé à un modèle" in page
+    page = response.text.replace("&#x27;", "'")
+    assert response.status_code == 200
+    assert "Analyse les échanges entre collègues de mon service" in page  # the typed text comes back
+    assert "Cette demande relève d'un usage exclu : " in page
+    assert "Règle" not in page and case.refusal["rule_id"] not in page
+    assert "rien n'a été envoyé à un modèle" in client.get(f"/assistant/cas/{case.pk}/").text.replace(
+        "&#x27;", "'"
+    )

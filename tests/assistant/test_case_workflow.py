@@ -82,7 +82,7 @@ def test_choose_edit_measure_and_self_validate(drafted_case, agent):
     case = save_final(case, agent, edited)
     assert "Marie Durand" not in case.final_text and "[PERSONNE_1]" in case.final_text
     assert 0.7 < case.unchanged_share < 1.0 and not case.unedited
-    case = validate_case(case, agent)
+    case = validate_case(case, agent, sources_checked=True)
     assert case.status == states.VALIDATED and case.validator == agent
     validated = JournalEntry.objects.get(action="assistant.validated")
     assert (
@@ -127,7 +127,7 @@ def test_second_validation_flow(drafted_case, agent, validator):
     case = return_case(get_case(validator, case.pk), validator, comment="Ajoutez la référence du texte.")
     assert case.status == states.DRAFT and case.stage == states.EDIT
     case = submit_for_validation(case, agent)
-    case = validate_case(get_case(validator, case.pk), validator, comment="Très bien.")
+    case = validate_case(get_case(validator, case.pk), validator, comment="Très bien.", sources_checked=True)
     assert case.status == states.VALIDATED and case.validator == validator
 
 
@@ -144,7 +144,7 @@ def test_validator_outside_scope_sees_nothing(drafted_case, agent, make_user, gr
 def test_export_docx_pdf_eml(drafted_case, agent):
     from rhia.provenance.services import verify_file
 
-    case = validate_case(choose_draft(drafted_case, agent, 0), agent)
+    case = validate_case(choose_draft(drafted_case, agent, 0), agent, sources_checked=True)
     for fmt in ("docx", "pdf", "eml"):
         result = export_case(case, agent, fmt)
         assert result.filename.endswith(f".{fmt}") and len(result.sha256) == 64
@@ -165,7 +165,7 @@ def test_abandon(reviewed_case, agent):
 
 
 def test_retention_purges_content_keeps_metadata(drafted_case, agent):
-    case = validate_case(choose_draft(drafted_case, agent, 0), agent)
+    case = validate_case(choose_draft(drafted_case, agent, 0), agent, sources_checked=True)
     Case.objects.filter(pk=case.pk).update(updated_at=timezone.now() - timedelta(days=400))
     assert purge_expired_content(days=180) == 1
     case.refresh_from_db()

@@ -1,4 +1,5 @@
-"""Drafting pipeline: styles, shared prompt prefix, verification, one regeneration, not-found path.
+"""Model drafts: styles rewording the selected sentences, shared prompt prefix, JSON output, verification
+by alignment, one regeneration, letters that fail are not offered, not-found path.
 
 The model is a scripted OpenAI-compatible server on 127.0.0.1 (answers chosen by the test), so the
 pipeline's own behaviour is tested deterministically; tests/assistant/test_drafting_model.py runs
@@ -6,6 +7,8 @@ the same pipeline on the embedded model.
 """
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
@@ -22,44 +25,97 @@ def generate_drafts(question, passages, **options):
     return list(iter_model_drafts(question, passages, **options))
 
 
+def said(*sentences: tuple[str, int]) -> str:
+    """What a model returns under the JSON schema."""
+    return json.dumps({"phrases": [{"texte": text, "source": source} for text, source in sentences]})
+
+
 QUESTION = "Combien de jours de congé annuel a un agent qui travaille 5 jours par semaine ?"
-GOOD = "Un agent qui travaille 5 jours par semaine a droit à 25 jours de congés annuels [1]."
-WRONG = "Un agent qui travaille 5 jours par semaine a droit à 30 jours de congés annuels [1]."
+GOOD = said(("Un agent qui travaille 5 jours par semaine a droit à 25 jours de congés annuels.", 1))
+WRONG = said(("Un agent qui travaille 5 jours par semaine a droit à 30 jours de congés annuels.", 1))
 
 
-def test_three_styles_share_one_prompt_prefix(scripted):
+def test_three_styles_reword_the_selected_sentences_under_one_prompt_prefix(scripted):
     scripted.then = GOOD
     drafts = generate_drafts(QUESTION, passages_for("F488"), n=3, data_class="personal")
     assert [d.style for d in drafts] == ["courte", "detaillee", "courrier"]
     assert all(d.verified and d.citations == ["F488"] and d.provider == "scripté" for d in drafts)
+    assert (
+        drafts[0].text
+        == "Un agent qui travaille 5 jours par semaine a droit à 25 jours de congés annuels [1]."
+    )
+    letter = drafts[2].text
+    assert letter.startswith("Madame, Monsieur,\n\n") and letter.endswith("salutations distinguées.")
     prompts = [r["messages"] for r in scripted.requests]
     assert len(prompts) == 3
-    # Same system message (rules + passages) and same question; only the style line differs.
+    # Same system message (rules + selected sentences) and same question; only the style line differs.
     assert prompts[0][0] == prompts[1][0] == prompts[2][0]
+    system = prompts[0][0]["content"]
+    assert "[1] Par exemple, un agent qui travaille 5 jours par semaine a droit à 25 jours" in system
+    assert "Télétravail" not in system  # the distractor passages' sentences were not selected
     users = [p[1]["content"] for p in prompts]
     assert len(set(users)) == 3 and all(u.startswith(f"Question de l'agent : {QUESTION}\n\n") for u in users)
-    assert "[1] Congés annuels dans la fonction publique" in prompts[0][0]["content"]
+    formats = [r["response_format"] for r in scripted.requests]
+    assert all(f["type"] == "json_schema" for f in formats)
+    assert formats[0]["json_schema"]["schema"]["properties"]["phrases"]["maxItems"] == 3
     assert JournalEntry.objects.filter(action="llm.call").count() == 3
+    assert drafts[0].checked.startswith("Chaque phrase reprend une phrase des sources")
 
 
 def test_failed_verification_is_regenerated_once(scripted):
     scripted.script = [WRONG, GOOD]
     [draft] = generate_drafts(QUESTION, passages_for("F488"), n=1, data_class="public")
-    assert draft.verified and draft.attempts == 2 and draft.text == GOOD
-    assert "recopie" not in scripted.requests[0]["messages"][1]["content"].lower()
-    assert "mot pour mot" in scripted.requests[1]["messages"][1]["content"]
+    assert draft.verified and draft.attempts == 2 and "25 jours" in draft.text
+    assert scripted.requests[0]["temperature"] == 0.0 and scripted.requests[1]["temperature"] > 0
 
 
 def test_draft_still_wrong_after_regeneration_is_flagged(scripted):
     scripted.then = WRONG
     [draft] = generate_drafts(QUESTION, passages_for("F488"), n=1, data_class="public")
     assert not draft.verified and draft.attempts == 2
-    assert draft.failing_sentences == [WRONG]
-    assert "« 30 jours »" in draft.warnings[0]
+    assert draft.failing_sentences == [json.loads(WRONG)["phrases"][0]["texte"][:-1] + " [1]."]
+    assert "« 30 jour »" in draft.warnings[0]
+
+
+def test_a_sentence_without_support_fails_even_without_a_figure(scripted):
+    scripted.then = said(
+        ("Un agent qui travaille 5 jours par semaine a droit à 25 jours de congés annuels.", 1),
+        ("La demande est adressée au chef de service.", 1),
+        ("Le ministre de la culture décide seul du calendrier des congés.", 2),
+    )
+    [draft] = generate_drafts(
+        QUESTION,
+        passages_for("F488"),
+        n=1,
+        data_class="public",
+    )
+    assert not draft.verified and len(draft.failing_sentences) == 2
+    assert any("exemple" in w for w in draft.warnings) and any("sans appui" in w for w in draft.warnings)
+
+
+def test_a_letter_that_fails_verification_is_not_offered(scripted):
+    scripted.then = WRONG
+    drafts = generate_drafts(QUESTION, passages_for("F488"), n=3, data_class="public")
+    assert [d.style for d in drafts] == ["courte", "detaillee"]
+
+
+def test_a_sentence_citing_the_wrong_passage_gets_its_citation_fixed(scripted):
+    scripted.then = said(
+        ("Un agent qui travaille 5 jours par semaine a droit à 25 jours de congés annuels.", 2)
+    )
+    [draft] = generate_drafts(QUESTION, passages_for("F488"), n=1, data_class="public")
+    assert draft.verified and draft.text.endswith("congés annuels [1].") and not draft.warnings
+    assert draft.notes == ["Référence corrigée : [1] au lieu de [2] (la phrase reprend [1])."]
+
+
+def test_a_provider_without_structured_output_still_gets_verified(scripted):
+    scripted.then = "Un agent qui travaille 5 jours par semaine a droit à 25 jours de congés annuels [1]."
+    [draft] = generate_drafts(QUESTION, passages_for("F488"), n=1, data_class="public")
+    assert draft.verified and draft.citations == ["F488"]
 
 
 def test_model_saying_not_found_points_to_the_human_channel(scripted):
-    scripted.then = "Je n'ai pas trouvé ce point dans les textes disponibles."
+    scripted.then = said(("Je n'ai pas trouvé ce point dans les textes disponibles.", 1))
     [draft] = generate_drafts(QUESTION, passages_for("F488"), n=1, data_class="public")
     assert draft.verified and draft.citations == []
     assert "gestionnaire RH" in draft.text
@@ -79,14 +135,11 @@ def test_uncovered_question_calls_no_model(scripted):
     assert list(iter_drafts(QUESTION, [], data_class="public"))[0].style == "non_trouve"
 
 
-def test_passages_keep_their_numbers_when_some_are_left_out(scripted, monkeypatch):
-    monkeypatch.setenv("RHIA_DRAFT_PASSAGES", "1")
-    passages = passages_for("F486")[:1] + passages_for("F488")[:1]
-    scripted.then = "Un agent qui travaille 5 jours par semaine a droit à 25 jours de congés annuels [2]."
-    [draft] = generate_drafts(QUESTION, passages, n=1, data_class="public")
-    system = scripted.requests[0]["messages"][0]["content"]
-    assert "[2] Congés annuels" in system and "[1]" not in system.split("Extraits :")[1]
-    assert draft.verified and draft.citations == ["F488"]
+def test_the_extractive_answer_comes_first(scripted):
+    scripted.then = GOOD
+    drafts = list(iter_drafts(QUESTION, passages_for("F488"), n=1, data_class="public"))
+    assert [d.style for d in drafts] == ["extractive", "courte"]
+    assert drafts[0].verified and drafts[0].provider == "" and "25 jours de congés annuels" in drafts[0].text
 
 
 def test_refusal_when_no_provider_accepts_the_data_class(db):

@@ -13,9 +13,9 @@ from rhia.llm.model_files import MODEL_LABEL
 pytestmark = [pytest.mark.model, pytest.mark.django_db]
 
 
-def test_two_drafts_from_the_embedded_model(monkeypatch):
-    monkeypatch.setenv("RHIA_DRAFT_MAX_TOKENS", "60")
-    monkeypatch.setenv("RHIA_DRAFT_RETRY", "0")
+def test_two_drafts_from_the_embedded_model(settings):
+    settings.RHIA_DRAFT_MAX_TOKENS = 120
+    settings.RHIA_DRAFT_RETRY = False
     seed.run()
     drafts = generate_drafts(
         "Combien de jours d'absence pour un mariage ?", passages_for("F34544"), n=2, data_class="personal"

@@ -83,7 +83,7 @@ def test_the_page_speaks_french_and_keeps_raw_json_for_the_export(client, make_u
     client.force_login(make_user(Role.DPO.value))
     page = client.get("/journal/").content.decode()
     assert (
-        "Nouveau cas ouvert (données personnelle (pseudonymisée)), refusé par le garde-fou."
+        "Nouveau cas ouvert (données de classe « Personnelle (pseudonymisée) »), refusé par le garde-fou."
         in page.replace("&#x27;", "'")
     )
     assert "Appel au modèle qwen (Embarqué) — génération" in page

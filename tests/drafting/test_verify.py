@@ -147,11 +147,3 @@ def test_a_draft_cut_in_the_middle_of_a_sentence_fails_but_a_signature_passes():
         "Madame,\nUn fonctionnaire en activité a droit à un congé annuel [1].\nCordialement,\nLe service RH"
     )
     assert verify_draft(letter, passages).ok
-
-
-def test_trim_unfinished_keeps_the_last_whole_sentence_and_its_citation():
-    from rhia.drafting.pipeline import trim_unfinished
-
-    text = "La règle est [1]. Le congé dû ne se reporte pas. [2] Un fonctionnaire en activité a droit, du 1er janvier au 31"
-    assert trim_unfinished(text) == "La règle est [1]. Le congé dû ne se reporte pas. [2]"
-    assert trim_unfinished("Tout est dit [1].") == "Tout est dit [1]."

@@ -221,11 +221,11 @@ def test_status_workflow_and_commission_opinion(client, make_user):
 
 @pytest.mark.django_db
 def test_refusals_are_aggregated_and_small_groups_hidden(client, make_user, structures):
-    agents = [make_user(Role.AGENT_RH.value, structure="service") for _ in range(3)]
+    agents = [make_user(Role.AGENT_RH.value, structure="service") for _ in range(5)]
     for i in range(7):
-        record("policy.refused", actor=agents[i % 3], payload={"category": "mental_health_inference"})
-    for _ in range(2):
-        record("policy.refused", actor=agents[0], payload={"category": "emotion_inference"})
+        record("policy.refused", actor=agents[i % 5], payload={"category": "mental_health_inference"})
+    for _ in range(9):  # many refusals, but by only three people: hidden
+        record("policy.refused", actor=agents[_ % 3], payload={"category": "emotion_inference"})
     other = make_user(Role.AGENT_RH.value, structure="other")
     record("policy.refused", actor=other, payload={"category": "emotion_inference"})
     referent = make_user(Role.ETHICS_REFERENT.value, structure="academy")
@@ -235,8 +235,9 @@ def test_refusals_are_aggregated_and_small_groups_hidden(client, make_user, stru
         reporting.category_label("emotion_inference"),
     )
     assert mental != "mental_health_inference"  # the policy guard's French label
-    assert ("Service test", mental, "7") in table.rows
-    assert ("Service test", emotion, "< 5") in table.rows
+    rows = {(structure, category): cell.display for structure, category, cell in table.rows}
+    assert rows[("Service test", mental)] == "7"
+    assert rows[("Service test", emotion)] == "< 5"
     assert all(row[0] != "Autre académie" for row in table.rows)
     client.force_login(referent)
     page = client.get("/gouvernance/signalements/").content.decode()
@@ -245,11 +246,31 @@ def test_refusals_are_aggregated_and_small_groups_hidden(client, make_user, stru
         assert agent.last_name not in page and agent.username not in page
 
 
-def test_total_that_would_reveal_a_hidden_cell_is_masked():
-    from rhia.governance.aggregate import Count
-    from rhia.governance.reporting import _total_shown
+@pytest.mark.django_db
+def test_governance_and_dashboard_read_the_same_figures(make_user, structures):
+    """One suppression rule: the refusal totals of the governance page are the dashboard's own."""
+    from rhia.dashboard import services as dashboard
 
-    cells = [Count((1, "a"), 6), Count((2, "a"), 2)]
-    assert _total_shown(Count(("a",), 8), cells) == "masqué"
-    cells = [Count((1, "a"), 2), Count((2, "a"), 3)]
-    assert _total_shown(Count(("a",), 5), cells) == "5"
+    agents = [make_user(Role.AGENT_RH.value, structure="service") for _ in range(4)]
+    for i in range(6):
+        record("policy.refused", actor=agents[i % 4], payload={"category": "cv_screening"})
+    referent = make_user(Role.ETHICS_REFERENT.value, structure="academy")
+    governance = dict(reporting.refusal_counts(referent).by_category)
+    board = dict(dashboard.build(structures["academy"]).refusals)
+    label = reporting.category_label("cv_screening")
+    assert governance[label] == board[label]
+    assert governance[label].display == "< 5", "6 refusals by 4 people stay hidden on both pages"
+
+
+@pytest.mark.django_db
+def test_a_second_structure_is_hidden_when_one_alone_would_be(make_user, structures):
+    """Within a category, the total must not reveal a single hidden structure by subtraction."""
+    big = [make_user(Role.AGENT_RH.value, structure="service") for _ in range(6)]
+    small = [make_user(Role.AGENT_RH.value, structure="other") for _ in range(2)]
+    for agent in big + small:
+        record("policy.refused", actor=agent, payload={"category": "cv_screening"})
+    dpo = make_user(Role.ETHICS_REFERENT.value, structure="ministry")
+    table = reporting.refusal_counts(dpo)
+    shown = [cell for _structure, _category, cell in table.rows]
+    assert len(shown) == 2 and all(cell.suppressed for cell in shown)
+    assert dict(table.by_category)[reporting.category_label("cv_screening")].display == "8"

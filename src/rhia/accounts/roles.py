@@ -85,7 +85,3 @@ PERMISSIONS: dict[str, tuple[str, frozenset[Role]]] = {
 
 def roles_with(permission: str) -> frozenset[Role]:
     return PERMISSIONS[permission][1]
-
-
-def permissions_of(roles: set[str] | frozenset[str]) -> set[str]:
-    return {code for code, (_label, holders) in PERMISSIONS.items() if holders & set(roles)}

@@ -127,6 +127,11 @@ class CommentIn(Schema):
     comment: str = ""
 
 
+class ValidateIn(Schema):
+    comment: str = ""
+    sources_checked: bool = False  # required when a selected source is stale or replaced
+
+
 class ExportIn(Schema):
     format: str
     dinum: bool = False
@@ -201,8 +206,14 @@ def submit(request, key: str):
 
 @router.post("/cases/{key}/validate", summary="Valider")
 @api_require("assistant.use")
-def validate(request, key: str, payload: CommentIn):
-    return _act(request, key, lambda case: validate_case(case, request.user, comment=payload.comment))
+def validate(request, key: str, payload: ValidateIn):
+    return _act(
+        request,
+        key,
+        lambda case: validate_case(
+            case, request.user, comment=payload.comment, sources_checked=payload.sources_checked
+        ),
+    )
 
 
 @router.post("/cases/{key}/return", summary="Renvoyer au gestionnaire")

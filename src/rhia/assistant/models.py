@@ -108,6 +108,8 @@ class Case(models.Model):
     )
     validated_at = models.DateTimeField("validé le", null=True, blank=True)
     validation_comment = models.TextField("commentaire du valideur", blank=True)
+    # Stale or replaced sources the validator confirmed having checked: [{document_id, modified, note}].
+    sources_checked = models.JSONField("sources anciennes vérifiées", default=list, blank=True)
     exports = models.JSONField("exports", default=list, blank=True)  # [{format, sha256, filename, at}]
     exported_at = models.DateTimeField("exporté le", null=True, blank=True)
 
@@ -134,16 +136,12 @@ class Case(models.Model):
     def state(self) -> states.State:
         return states.State(self.status, self.stage)
 
-    DATA_CLASS_LABELS = {
-        "public": "publiques",
-        "internal": "internes",
-        "personal": "personnelles",
-        "sensitive": "sensibles",
-    }
-
     @property
     def data_class_label(self) -> str:
-        return self.DATA_CLASS_LABELS.get(self.data_class, self.data_class)
+        """« Personnelle (pseudonymisée) »: the class of the data, worded once in llm.classes."""
+        from rhia.llm.classes import data_class_label
+
+        return data_class_label(self.data_class)
 
     @property
     def second_validation(self) -> bool:

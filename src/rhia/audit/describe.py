@@ -41,7 +41,7 @@ def _share(payload: Payload) -> str:
 
 def _data(payload: Payload) -> str:
     code = payload.get("data_class")
-    return f"données {data_class_label(code).lower()}" if code else "classe de données non précisée"
+    return f"données de classe « {data_class_label(code)} »" if code else "classe de données non précisée"
 
 
 def _category(payload: Payload) -> str:
@@ -100,7 +100,7 @@ SENTENCES: dict[str, Callable[[Payload], str]] = {
     ),
     "llm.call": _llm_call,
     "llm.refused": lambda p: (
-        f"Appel au modèle refusé : aucun fournisseur autorisé pour les {_data(p)}. {p.get('reason') or ''}"
+        f"Appel au modèle refusé : aucun fournisseur autorisé pour ces {_data(p)}. {p.get('reason') or ''}"
     ).strip(),
     "policy.refused": lambda p: f"Demande refusée par le garde-fou : {_category(p)}.",
     "provenance.verified": lambda p: {

@@ -16,8 +16,12 @@ def action_groups() -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 class JournalFilterForm(forms.Form):
-    since = forms.DateField(label="Du", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label="Au", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(
+        label="Du", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    until = forms.DateField(
+        label="Au", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     action = forms.CharField(label="Événement", required=False, max_length=80)
     actor_id = forms.IntegerField(label="Utilisateur (n°)", required=False, min_value=1)
     object_type = forms.CharField(label="Type d'objet", required=False, max_length=80)

@@ -58,7 +58,8 @@ def store(source: Source, parsed: ParsedDocument, *, owner: str = "") -> str:
         "state": parsed.state,
         "valid_from": parsed.valid_from,
         "valid_to": parsed.valid_to,
-        "modified": parsed.modified,
+        # An uploaded document is dated by its deposit (the day its content last changed here).
+        "modified": parsed.modified or (timezone.localdate() if source.kind == Source.Kind.UPLOAD else None),
         "content_hash": digest,
         "owner": owner[:200],
     }

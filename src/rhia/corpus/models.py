@@ -141,3 +141,57 @@ class ImportTask(models.Model):
         if not self.total:
             return 100 if self.status == self.Status.DONE else 0
         return min(100, round(100 * self.processed / self.total))
+
+
+class Supersession(models.Model):
+    """An internal document replacing a document, or one of its sections, from an effective date.
+
+    Retrieval then puts the replacing text first and labels the replaced passages
+    (``rhia.corpus.supersession``); exports list both.
+    """
+
+    replacing = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="supersedes", verbose_name="texte qui remplace"
+    )
+    replaced = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="superseded_by", verbose_name="texte remplacé"
+    )
+    section = models.CharField(
+        "section remplacée",
+        max_length=1000,
+        blank=True,
+        help_text="Chemin de la section (ex. « Congé de paternité > Durée ») ; vide : tout le document.",
+    )
+    effective_from = models.DateField("à compter du")
+    note = models.CharField("motif", max_length=500, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "remplacement"
+        verbose_name_plural = "remplacements"
+        ordering = ["-effective_from", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["replacing", "replaced", "section"], name="corpus_supersession_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(replacing=models.F("replaced")), name="corpus_supersession_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        target = f"{self.replaced.doc_id} › {self.section}" if self.section else self.replaced.doc_id
+        return f"{self.replacing.doc_id} remplace {target} depuis le {self.effective_from:%d/%m/%Y}"
+
+    def covers(self, section_path: str) -> bool:
+        """Whether a passage with this section path falls under the replaced section."""
+        if not self.section:
+            return True
+        wanted = _norm_path(self.section)
+        path = _norm_path(section_path)
+        return path == wanted or path.startswith(wanted + " > ")
+
+
+def _norm_path(path: str) -> str:
+    return " > ".join(part.strip().casefold() for part in (path or "").split(">") if part.strip())

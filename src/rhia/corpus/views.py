@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -10,7 +12,7 @@ from rhia.accounts.authz import require
 from rhia.corpus.importing import get_source, run_import
 from rhia.corpus.loaders import upload_items
 from rhia.corpus.models import ImportTask, Source
-from rhia.corpus.status import corpus_status
+from rhia.corpus.status import UPDATE_PATHS, corpus_status
 from rhia.corpus.tasks import queue_fetch, start_in_background
 from rhia.extraction import SUPPORTED_LABEL
 
@@ -28,6 +30,19 @@ class UploadForm(forms.Form):
         ],
     )
     owner = forms.CharField(label="Service propriétaire", max_length=200, required=False)
+    valid_from = forms.DateField(label="En vigueur à partir du", required=False)
+    valid_until = forms.DateField(label="En vigueur jusqu'au (inclus)", required=False)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("valid_from"), data.get("valid_until")
+        if start and end and end < start:
+            raise forms.ValidationError("La date de fin de validité précède la date de début.")
+        return data
+
+
+def _exclusive(until: dt.date | None) -> dt.date | None:
+    return until + dt.timedelta(days=1) if until else None
 
 
 @require("corpus.manage")
@@ -50,7 +65,14 @@ def sources(request):
             content = upload.read()
             task = run_import(
                 get_source(Source.Kind.UPLOAD),
-                list(upload_items([(upload.name, content)], audience=form.cleaned_data["audience"])),
+                list(
+                    upload_items(
+                        [(upload.name, content)],
+                        audience=form.cleaned_data["audience"],
+                        valid_from=form.cleaned_data["valid_from"],
+                        valid_to=_exclusive(form.cleaned_data["valid_until"]),
+                    )
+                ),
                 total=1,
                 label=f"Document interne — {upload.name}"[:300],
                 owner=form.cleaned_data["owner"],
@@ -61,12 +83,14 @@ def sources(request):
             else:
                 messages.success(request, f"{upload.name} : {task.message}")
             return redirect("corpus:sources")
-        messages.error(request, "Le formulaire contient une erreur : choisissez un fichier.")
+        errors = " ".join(str(e) for errs in form.errors.values() for e in errs)
+        messages.error(request, f"Le document n'a pas été importé : {errors or 'choisissez un fichier.'}")
     tasks = list(ImportTask.objects.select_related("source")[:20])
     running = any(t.status in (ImportTask.Status.PENDING, ImportTask.Status.RUNNING) for t in tasks)
     context = {
         "title": "Sources documentaires",
         "status": corpus_status(),
+        "update_paths": [(Source.Kind(kind).label, steps) for kind, steps in UPDATE_PATHS.items()],
         "tasks": tasks,
         "running": running,
         "form": form,

@@ -286,3 +286,34 @@ def level_distribution(levels: Mapping[str, list[int]]) -> list[LevelRow]:
             )
         )
     return rows
+
+
+# ------------------------------------------------------------------ bias checks
+
+
+@dataclass(frozen=True)
+class BiasStage:
+    """Texts checked at one stage (AI drafts, or final texts at validation) and the share with findings."""
+
+    texts: Cell
+    with_findings: Cell
+    by_category: list[tuple[str, Cell]]
+
+
+def bias_stage(events: list[Event], action: str, labels: Mapping[str, str]) -> BiasStage:
+    """Shares of texts with bias findings, from the ``bias`` summaries the journal keeps (no text)."""
+    stage = [e for e in events if e.action == action and isinstance(e.payload.get("bias"), Mapping)]
+    people = _people(stage)
+    texts = sum(int(e.payload["bias"].get("texts") or 0) for e in stage)
+    flagged = sum(int(e.payload["bias"].get("with_findings") or 0) for e in stage)
+    per_category = {
+        key: sum(int((e.payload["bias"].get("categories") or {}).get(key) or 0) for e in stage)
+        for key in labels
+    }
+    return BiasStage(
+        texts=count_cell(texts, people=people),
+        with_findings=share_cell(flagged, texts, people=people),
+        by_category=[
+            (label, share_cell(per_category[key], texts, people=people)) for key, label in labels.items()
+        ],
+    )

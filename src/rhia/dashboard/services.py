@@ -18,10 +18,17 @@ from rhia.accounts.authz import structures_for
 from rhia.accounts.models import Structure, User
 from rhia.audit.models import JournalEntry
 from rhia.dashboard import indicators as ind
+from rhia.fairness.checker import CATEGORIES
 from rhia.training.models import Competence, Enrolment, SelfAssessment
 from rhia.training.services import agents_in, latest_levels
 
-ACTIONS = ("assistant.case_created", "assistant.validated", "assistant.exported", "policy.refused")
+ACTIONS = (
+    "assistant.case_created",
+    "assistant.drafts_generated",
+    "assistant.validated",
+    "assistant.exported",
+    "policy.refused",
+)
 PERIODS = {
     4: "4 dernières semaines",
     12: "12 dernières semaines",
@@ -43,6 +50,15 @@ class Dashboard:
     coverage: ind.Coverage
     levels: list[ind.LevelRow]
     substructures: list[tuple[str, ind.Adoption, ind.Coverage]]
+    bias_drafts: ind.BiasStage
+    bias_final: ind.BiasStage
+    bias_by_structure: list[tuple[str, ind.Cell, ind.Cell]]
+
+    @property
+    def bias_rows(self) -> list[tuple[str, ind.Cell, ind.Cell]]:
+        """Per category: (label, share among AI drafts, share among validated texts)."""
+        finals = dict(self.bias_final.by_category)
+        return [(label, cell, finals[label]) for label, cell in self.bias_drafts.by_category]
 
 
 def scope(user: User):
@@ -119,6 +135,7 @@ def build(root: Structure, *, weeks: int = DEFAULT_WEEKS, today: date | None = N
     per_competence = {name: [lv[cid] for lv in levels.values() if cid in lv] for cid, name in names.items()}
 
     substructures = []
+    bias_by_structure = []
     for child in root.children.all().order_by("name"):
         child_ids = set(child.subtree().values_list("pk", flat=True))
         child_agents = [a for a in agents if a.structure_id in child_ids]
@@ -133,6 +150,13 @@ def build(root: Structure, *, weeks: int = DEFAULT_WEEKS, today: date | None = N
                 child_coverage,
             )
         )
+        bias_by_structure.append(
+            (
+                child.name,
+                ind.bias_stage(child_events, "assistant.drafts_generated", CATEGORIES).with_findings,
+                ind.bias_stage(child_events, "assistant.validated", CATEGORIES).with_findings,
+            )
+        )
     return Dashboard(
         root=root,
         weeks=weeks,
@@ -144,6 +168,9 @@ def build(root: Structure, *, weeks: int = DEFAULT_WEEKS, today: date | None = N
         coverage=coverage,
         levels=ind.level_distribution(per_competence),
         substructures=substructures,
+        bias_drafts=ind.bias_stage(events, "assistant.drafts_generated", CATEGORIES),
+        bias_final=ind.bias_stage(events, "assistant.validated", CATEGORIES),
+        bias_by_structure=bias_by_structure,
     )
 
 
@@ -189,6 +216,18 @@ def to_csv(board: Dashboard) -> str:
         for level, cell in enumerate(row.levels, start=1):
             writer.writerow(["Auto-positionnement", f"{row.competence} — niveau {level}", cell.display])
         writer.writerow(["Auto-positionnement", f"{row.competence} — niveau moyen", row.average.display])
+    for stage, bias in (("Propositions de l'IA", board.bias_drafts), ("Textes validés", board.bias_final)):
+        writer.writerow(["Biais", f"{stage} — textes vérifiés", bias.texts.display])
+        writer.writerow(["Biais", f"{stage} — part avec un point de vigilance", bias.with_findings.display])
+        for label, cell in bias.by_category:
+            writer.writerow(["Biais", f"{stage} — {label}", cell.display])
+    for name, drafts, final in board.bias_by_structure:
+        writer.writerow(
+            ["Biais par structure", f"{name} — propositions avec un point de vigilance", drafts.display]
+        )
+        writer.writerow(
+            ["Biais par structure", f"{name} — textes validés avec un point de vigilance", final.display]
+        )
     for name, adoption, coverage in board.substructures:
         writer.writerow(["Par structure", f"{name} — agents actifs", adoption.active_agents.display])
         writer.writerow(["Par structure", f"{name} — dossiers", adoption.cases.display])
@@ -218,10 +257,34 @@ def as_dict(board: Dashboard) -> dict:
         "refusals": pairs(board.refusals),
         "reports": None if board.reports is None else pairs(board.reports),
         "training": {key: asdict(value) for key, value in vars(board.coverage).items()},
+        "bias": {
+            stage: {
+                "texts": asdict(bias.texts),
+                "with_findings": asdict(bias.with_findings),
+                "by_category": pairs(bias.by_category),
+            }
+            for stage, bias in (("drafts", board.bias_drafts), ("final", board.bias_final))
+        },
+        "bias_by_structure": [
+            {"structure": name, "drafts": asdict(drafts), "final": asdict(final)}
+            for name, drafts, final in board.bias_by_structure
+        ],
         "levels": [
             {
                 "competence": row.competence,
                 "assessed": asdict(row.assessed),
+                "bias": {
+                    stage: {
+                        "texts": asdict(bias.texts),
+                        "with_findings": asdict(bias.with_findings),
+                        "by_category": pairs(bias.by_category),
+                    }
+                    for stage, bias in (("drafts", board.bias_drafts), ("final", board.bias_final))
+                },
+                "bias_by_structure": [
+                    {"structure": name, "drafts": asdict(drafts), "final": asdict(final)}
+                    for name, drafts, final in board.bias_by_structure
+                ],
                 "levels": [asdict(cell) for cell in row.levels],
                 "average": asdict(row.average),
                 "to_reinforce": asdict(row.to_reinforce),

@@ -1,82 +1,71 @@
 """The answer pipeline end to end for one question: situation -> passages -> extractive -> model drafts.
 
 ``rhia ask`` and ``rhia eval answers`` call this; the case workflow calls the same stages on the
-case's own situation and chosen sources. Retrieval uses the situation-aware ``retrieve`` of
-``rhia.drafting.passages`` when it is installed, and the plain search filtered by versant otherwise.
+case's own situation and chosen sources.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import replace
 
-POOL = 6
+from rhia.drafting.passages import Passage, documents, fit_of
+from rhia.drafting.passages import retrieve as retrieve_passages
+from rhia.drafting.situation import Situation, extract_situation
+
+# Passages searched to rank the fiches, and fiches whose sections form the sentence pool.
+SEARCHED = 30
 DOCUMENTS = 3
+_ANY = {"", "any"}
 
 
-@dataclass(frozen=True)
-class Facts:
-    """The non-identifying situation the pipeline needs (versant, statut)."""
-
-    versant: str = ""
-    statut: str = ""
-
-
-def situation_of(question: str, *, versant: str = "", statut: str = "") -> Facts:
+def situation_of(question: str, *, versant: str = "", statut: str = "") -> Situation:
     """Situation read from the question; explicit values (a confirmed chip, a test file) win."""
-    found_versant = found_statut = ""
-    try:
-        from rhia.drafting.situation import extract_situation
-    except ImportError:  # part A not installed yet: only explicit values
-        pass
-    else:
-        found = extract_situation(question)
-        found_versant, found_statut = found.versant, found.statut
-    keep = {"", "any"}
-    return Facts(
-        versant=versant if versant not in keep else found_versant,
-        statut=statut if statut not in keep else found_statut,
+    found = extract_situation(question)
+    return replace(
+        found,
+        versant=found.versant if versant in _ANY else versant,
+        statut=found.statut if statut in _ANY else statut,
     )
 
 
 def retrieve(
-    question: str, facts: Facts, *, documents: int = DOCUMENTS, at: dt.date | None = None
-) -> list[dict]:
-    """Every passage of the best ``documents`` fiches that fits the situation, best fiche first.
+    question: str, situation: Situation, *, fiches: int = DOCUMENTS, at: dt.date | None = None
+) -> list[Passage]:
+    """Every section of the best ``fiches`` that applies to the situation, best fiche first.
 
     A fiche answers a question across several sections (the rule in one, the délai in another),
     so the pool is whole fiches, filtered by versant and statut, rather than the top passages alone.
-    Each passage carries ``doc_rank`` and its passage-level ``score`` (0 when search did not rank it).
+    Sections search ranked keep their score; the others have 0.
     """
-    from rhia.corpus.models import Passage
-    from rhia.drafting.selection import situation_fit
-    from rhia.search.services import search_documents, search_passages
+    from rhia.corpus.models import Passage as Row
 
-    audience = facts.versant or None
-    docs = [hit.document_id for hit in search_documents(question, k=documents, at=at, audience=audience)]
-    scores = {
-        hit.passage_id: hit.score for hit in search_passages(question, k=POOL * 3, at=at, audience=audience)
-    }
+    hits = retrieve_passages(question, situation, on_date=at, k=SEARCHED)
+    docs = documents(hits)[:fiches]
+    scores = {hit.passage_id: hit.score for hit in hits}
     rows = (
-        Passage.objects.in_force(at or dt.date.today())
+        Row.objects.in_force(at or dt.date.today())
         .filter(document__doc_id__in=docs)
         .select_related("document")
-        .order_by("id")
+        .order_by("document_id", "position")
     )
     pool = []
-    for passage in rows:
-        item = {
-            "passage_id": passage.pk,
-            "document_id": passage.document.doc_id,
-            "title": passage.document.title,
-            "section_path": passage.section_path,
-            "url": passage.document.url,
-            "text": passage.text,
-            "audience": passage.audience,
-            "score": float(scores.get(passage.pk, 0.0)),
-            "doc_rank": docs.index(passage.document.doc_id),
-        }
-        if situation_fit(item, facts.versant, facts.statut) is not None:
-            pool.append(item)
-    pool.sort(key=lambda item: item["doc_rank"])
+    for row in rows:
+        versants, statuts = tuple(row.versants.split()), tuple(row.statuts.split())
+        if fit_of(versants, statuts, situation):
+            continue
+        pool.append(
+            Passage(
+                passage_id=row.pk,
+                document_id=row.document.doc_id,
+                title=row.document.title,
+                section_path=row.section_path,
+                url=row.document.url,
+                text=row.text,
+                score=float(scores.get(row.pk, 0.0)),
+                versants=versants,
+                statuts=statuts,
+            )
+        )
+    pool.sort(key=lambda passage: docs.index(passage.document_id))
     return pool

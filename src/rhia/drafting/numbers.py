@@ -21,6 +21,9 @@ _LIST_NUMBER = re.compile(r"(?m)^\s*(?:\d{1,2}\s*[.)\-–]|[-•*–])\s+")
 _THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3})(?:[ .](\d{3}))+(?![\d])")
 _PERCENT = re.compile(r"(\d)\s*(?:%|pour\s*cent|pour\s*100|pourcents?)")
 _DECIMAL = re.compile(r"(\d),(\d)")
+_ARTICLE = re.compile(
+    r"\b([Uu]ne?)\b(?!\s+(?:jours?|semaines?|mois|ans?|années?|heures?|trimestres?|enfants?|fois|demi|tiers|quart)\b)"
+)
 _ORDINAL = re.compile(r"\b(1)(?:er|re|ère)\b")
 
 
@@ -36,9 +39,12 @@ def _join_thousands(match: re.Match) -> str:
 def normalise(text: str) -> str:
     """Folded text (lower case, no accents) with every number in one canonical digit form."""
     text = _SPACES.sub(" ", strip_list_numbers(text))
+    # "un"/"une" are articles unless a unit follows ("un an", "une semaine"): keep them as words.
+    text = _ARTICLE.sub(lambda m: m.group(1) + "QARTICLEQ", text)
     # text2num gives up on a few odd sequences: the words are then kept as they are.
     with suppress(ValueError, IndexError):
         text = alpha2digit(text, "fr", threshold=0)
+    text = text.replace("QARTICLEQ", "")
     text = fold(text)
     text = _ORDINAL.sub(r"\1", text)
     text = _THOUSANDS.sub(_join_thousands, text)

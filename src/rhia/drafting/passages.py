@@ -42,7 +42,9 @@ class Passage:
     score: float = 0.0
     versants: tuple[str, ...] = ()  # empty: every versant
     statuts: tuple[str, ...] = ()  # empty: every statut
-    modified: str = ""  # ISO date of the document's last update, "" if unknown
+    # Supersession labels (rhia.corpus.supersession): "Remplacé par … depuis le …" / "Remplace …".
+    superseded_by: str = ""
+    supersedes: str = ""
     fit: str = ""  # "" (applies to the situation), OTHER_VERSANT or OTHER_STATUT
 
     @property
@@ -79,7 +81,8 @@ class Passage:
             score=float(data.get("score") or 0.0),
             versants=tuple(versants),
             statuts=tuple(data.get("statuts") or ()),
-            modified=str(data.get("modified") or ""),
+            superseded_by=str(data.get("superseded_by") or ""),
+            supersedes=str(data.get("supersedes") or ""),
             fit=str(data.get("fit") or ""),
         )
 
@@ -110,7 +113,8 @@ def from_hit(hit, situation: Situation | None = None) -> Passage:
         score=float(hit.score or 0.0),
         versants=versants,
         statuts=statuts,
-        modified=str(getattr(hit, "modified", "") or ""),
+        superseded_by=str(getattr(hit, "superseded_by", "") or ""),
+        supersedes=str(getattr(hit, "supersedes", "") or ""),
         fit=fit_of(versants, statuts, situation),
     )
 
@@ -128,13 +132,15 @@ def retrieve(
     ``scope="situation"``: only passages that apply to ``situation``. ``scope="all"``: every passage
     in score order, each labelled by its ``fit``.
     """
+    from rhia.fairness.neutral import strip_person_descriptors
     from rhia.search.services import search_passages
 
     if scope not in (SITUATION, ALL):
         raise ValueError(f"scope must be {SITUATION!r} or {ALL!r}")
     if not (question or "").strip() or k < 1:
         return []
-    hits = search_passages(question, k=max(POOL, k), at=on_date)
+    # Who the person is (age, family situation given as descriptors) must not change what is found.
+    hits = search_passages(strip_person_descriptors(question), k=max(POOL, k), at=on_date)
     passages = _with_twin_scores([from_hit(hit, situation) for hit in hits])
     passages = _with_situation_bonus(passages, situation)
     passages = _with_document_floor(passages)

@@ -1,22 +1,27 @@
-"""N grounded drafts for a (pseudonymized) question, each verified in code.
+"""Drafts for a (pseudonymized) question: the extractive answer first, then model drafts that reword it.
 
-Pipeline: coverage check -> passage selection and trimming -> one prompt prefix shared by every
-draft -> generation per style -> deterministic verification -> one regeneration on failure ->
-flagged draft with its failing sentences. When the passages do not cover the question, no model
-is called: the single draft says so and points to the human channel.
+Stages: coverage check -> sentence selection (``selection``) -> extractive answer, composed in code
+(``extractive``) -> per style, the model rewords the selected sentences under a JSON schema
+(``rewording``) -> alignment verification (``alignment``) -> one regeneration on failure -> a draft
+that still fails is flagged with its failing sentences, and a letter that fails is not offered.
+When the sources do not cover the question, no model is called: the single draft says so.
+
+``extractive_draft`` and ``generate_one`` are small pure stages a worker can call per draft.
 """
 
 from __future__ import annotations
 
-import os
-import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from rhia.drafting import extractive, prompts
-from rhia.drafting.verify import NOT_FOUND, Verification, is_not_found, verify_draft
+from django.conf import settings
+
+from rhia.drafting import extractive, prompts, rewording
+from rhia.drafting.alignment import BADGE, align_draft
+from rhia.drafting.selection import Selection
+from rhia.drafting.verify import NOT_FOUND, is_not_found
 from rhia.llm.services import chat
 
 # Below this share of the question's content words found in the passages, the question is not covered.
@@ -37,6 +42,11 @@ class Draft:
     model: str = ""
     attempts: int = 0
     seconds: float = 0.0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    checked: str = ""  # what verification checked (the badge's wording)
+    notes: list[str] = field(default_factory=list)  # citations fixed by verification
+    selection: Selection | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -51,16 +61,19 @@ class Draft:
             "model": self.model,
             "attempts": self.attempts,
             "seconds": round(self.seconds, 2),
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
+            "checked": self.checked,
         }
 
 
 def default_n() -> int:
-    return max(1, int(os.environ.get("RHIA_DRAFTS_N", "3")))
+    return settings.RHIA_DRAFTS_N
 
 
-def _max_tokens(style: prompts.Style) -> int:
-    cap = os.environ.get("RHIA_DRAFT_MAX_TOKENS")
-    return min(style.max_tokens, int(cap)) if cap else style.max_tokens
+def _max_tokens(style: rewording.Style) -> int:
+    cap = settings.RHIA_DRAFT_MAX_TOKENS
+    return min(style.max_tokens, cap) if cap else style.max_tokens
 
 
 def _document_ids(numbers: list[int], passages: list[Any]) -> list[str]:
@@ -81,6 +94,7 @@ def not_found_draft(reason: str) -> Draft:
         citations=[],
         verified=True,
         warnings=[reason],
+        checked="Aucune phrase des sources ne répond : pas de réponse inventée.",
     )
 
 
@@ -94,79 +108,6 @@ def _directives(use_case: Any) -> str:
         if value:
             parts.append(f"{label} : {value}")
     return " ".join(parts)
-
-
-_SENTENCE_CLOSE = re.compile(r"[.!?…»](?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])*(?=\s|$)")
-
-
-def trim_unfinished(text: str) -> str:
-    """Drops the sentence the token limit cut short, keeping the citations of the last whole one."""
-    ends = [match.end() for match in _SENTENCE_CLOSE.finditer(text)]
-    if not ends or ends[-1] >= len(text.rstrip()):
-        return text
-    return text[: ends[-1]].rstrip()
-
-
-def generate_one(
-    question: str,
-    passages: list[Any],
-    numbered: list[tuple[int, Any]],
-    style: prompts.Style,
-    *,
-    data_class: str,
-    actor: Any,
-    directives: str,
-    retry: bool,
-) -> Draft:
-    start = time.perf_counter()
-    best: tuple[str, Verification] | None = None
-    provider = model = ""
-    attempts = 0
-    for attempt in range(2 if retry else 1):
-        attempts += 1
-        messages = prompts.build_messages(
-            question, numbered, style, directives=directives, correction=prompts.CORRECTION if attempt else ""
-        )
-        result = chat(
-            messages,
-            data_class=data_class,
-            actor=actor,
-            max_tokens=_max_tokens(style),
-            temperature=0.3 if attempt else 0.0,
-            seed=attempt + 1,
-            repeat_penalty=1.1,
-        )
-        provider, model = result.provider, result.model
-        text = prompts.clean_output(result.text)
-        if result.finish_reason == "length":
-            text = trim_unfinished(text)
-        if is_not_found(text):
-            draft = not_found_draft("Le modèle n'a pas trouvé la réponse dans les sources fournies.")
-            draft.style, draft.title = style.code, style.title
-            draft.provider, draft.model, draft.attempts = provider, model, attempts
-            draft.seconds = time.perf_counter() - start
-            return draft
-        verification = verify_draft(text, passages, question=question)
-        if best is None or len(verification.failing_sentences) < len(best[1].failing_sentences):
-            best = (text, verification)
-        if verification.ok:
-            break
-    assert best is not None
-    text, verification = best
-    return Draft(
-        style=style.code,
-        title=style.title,
-        text=text,
-        citations=_document_ids(verification.citations, passages),
-        verified=verification.ok,
-        warnings=verification.warnings,
-        failing_sentences=verification.failing_sentences,
-        citation_numbers=verification.citations,
-        provider=provider,
-        model=model,
-        attempts=attempts,
-        seconds=time.perf_counter() - start,
-    )
 
 
 def extractive_draft(
@@ -186,7 +127,7 @@ def extractive_draft(
         draft = not_found_draft("Aucune phrase des sources retenues ne répond à la question.")
         draft.seconds = time.perf_counter() - start
         return (draft, passages) if compact else draft
-    verification = verify_draft(extract.text, passages, question=question)
+    verification = align_draft(extract.text, passages, question=question)
     draft = Draft(
         style=extractive.STYLE,
         title=extractive.TITLE,
@@ -197,14 +138,79 @@ def extractive_draft(
         failing_sentences=verification.failing_sentences,
         citation_numbers=extract.citation_numbers,
         seconds=time.perf_counter() - start,
+        checked="Phrases recopiées telles quelles des sources citées.",
+        selection=selection,
     )
     return (draft, passages) if compact else draft
+
+
+def generate_one(
+    question: str,
+    passages: list,
+    selection: Selection,
+    style: rewording.Style,
+    *,
+    data_class: str,
+    actor: Any = None,
+    directives: str = "",
+    retry: bool = True,
+) -> Draft:
+    """One model draft in ``style``, verified, regenerated once (another seed) when it fails."""
+    start = time.perf_counter()
+    numbers = sorted({item.sentence.number for item in selection.chosen})
+    messages = rewording.build_messages(question, selection, style, directives=directives)
+    best: Draft | None = None
+    for attempt in range(2 if retry else 1):
+        result = chat(
+            messages,
+            data_class=data_class,
+            actor=actor,
+            max_tokens=_max_tokens(style),
+            temperature=0.4 if attempt else 0.0,
+            seed=attempt + 1,
+            response_format=rewording.response_format(style, numbers),
+        )
+        text = rewording.compose(prompts.clean_output(result.text), style, numbers)
+        if is_not_found(text):
+            draft = not_found_draft("Le modèle n'a pas trouvé la réponse dans les phrases fournies.")
+            draft.style, draft.title = style.code, style.title
+        else:
+            check = align_draft(text, passages, question=question, examples=list(rewording.EXAMPLES))
+            draft = Draft(
+                style=style.code,
+                title=style.title,
+                text=check.text or text,
+                citations=_document_ids(check.citations, passages),
+                verified=check.ok,
+                warnings=check.warnings,
+                failing_sentences=check.failing_sentences,
+                citation_numbers=check.citations,
+                checked=BADGE,
+                notes=check.notes,
+            )
+        draft.provider, draft.model, draft.attempts = result.provider, result.model, attempt + 1
+        draft.prompt_tokens += result.prompt_tokens + (best.prompt_tokens if best else 0)
+        draft.completion_tokens += result.completion_tokens + (best.completion_tokens if best else 0)
+        if best is None or len(draft.failing_sentences) < len(best.failing_sentences):
+            best = draft
+        else:
+            best.attempts, best.prompt_tokens, best.completion_tokens = (
+                draft.attempts,
+                draft.prompt_tokens,
+                draft.completion_tokens,
+            )
+        if best.verified:
+            break
+    assert best is not None
+    best.seconds = time.perf_counter() - start
+    return best
 
 
 def iter_model_drafts(
     question: str,
     passages: list,
     *,
+    selection: Selection | None = None,
     n: int | None = None,
     data_class: str,
     actor: Any = None,
@@ -212,29 +218,28 @@ def iter_model_drafts(
     versant: str = "",
     statut: str = "",
 ) -> Iterator[Draft]:
-    """The model drafts alone (the extractive answer is ``extractive_draft``)."""
+    """The model drafts alone; a letter that fails verification is not offered."""
+    if selection is None:
+        selection = extractive.select(question, passages, versant=versant, statut=statut)
+    if not selection.chosen:
+        yield not_found_draft("Aucune phrase des sources retenues ne répond à la question.")
+        return
     n = n or default_n()
-    if not passages:
-        yield not_found_draft("Aucune source n'a été fournie.")
-        return
-    numbered = prompts.select_passages(question, passages)
-    if not numbered or prompts.coverage(question, [p for _, p in numbered]) < MIN_COVERAGE:
-        yield not_found_draft("Les sources fournies ne couvrent pas la question.")
-        return
-    retry = os.environ.get("RHIA_DRAFT_RETRY", "1") != "0"
-    directives = _directives(use_case)
-    styles = [prompts.STYLES[i % len(prompts.STYLES)] for i in range(n)]
+    styles = [rewording.STYLES[i % len(rewording.STYLES)] for i in range(n)]
     for style in styles:
-        yield generate_one(
+        draft = generate_one(
             question,
             passages,
-            numbered,
+            selection,
             style,
             data_class=data_class,
             actor=actor,
-            directives=directives,
-            retry=retry,
+            directives=_directives(use_case),
+            retry=settings.RHIA_DRAFT_RETRY,
         )
+        if style.code == "courrier" and not draft.verified:
+            continue
+        yield draft
 
 
 def iter_drafts(
@@ -248,10 +253,10 @@ def iter_drafts(
     versant: str = "",
     statut: str = "",
 ) -> Iterator[Draft]:
-    """Yield each draft as soon as it is ready (the case page streams them): the extractive answer
-    first (milliseconds, no model), then the ``n`` model drafts.
+    """Yield each draft as soon as it is ready: the extractive answer first (milliseconds, no model),
+    then the ``n`` model drafts.
 
-    ``question`` must already be pseudonymized; ``passages`` are PassageHit-like objects (or dicts),
+    ``question`` must already be pseudonymized; ``passages`` are Passage-like objects (or dicts),
     cited as ``[n]`` by their 1-based position. Raises ``rhia.llm.routing.NoProviderAvailable``
     (journaled) when no approved provider accepts ``data_class``.
     """
@@ -268,22 +273,13 @@ def iter_drafts(
     yield from iter_model_drafts(
         question,
         passages,
+        selection=first.selection,
         n=n,
         data_class=data_class,
         actor=actor,
         use_case=use_case,
-        versant=versant,
-        statut=statut,
     )
 
 
-def generate_drafts(
-    question: str,
-    passages: list,
-    *,
-    n: int | None = None,
-    data_class: str,
-    actor: Any = None,
-    use_case: Any = None,
-) -> list[Draft]:
-    return list(iter_drafts(question, passages, n=n, data_class=data_class, actor=actor, use_case=use_case))
+def generate_drafts(question: str, passages: list, **options: Any) -> list[Draft]:
+    return list(iter_drafts(question, passages, **options))

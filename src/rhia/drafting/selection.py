@@ -26,6 +26,18 @@ MAX_SENTENCES = 8
 RANK_WEIGHT = 1.0
 # A passage search itself ranked (among the top ones) is more likely to hold the answer.
 HIT_BONUS = 1.0
+# Section titles and sub-headings count for part of the sentence's own words.
+CONTEXT_WEIGHT = 0.5
+# The whole question (its topic: "CLD", "disponibilité") counts beside the part being answered.
+TOPIC_WEIGHT = 0.3
+# Sentences of the fiche that answers the most parts are preferred to a neighbour fiche's.
+PRIMARY_BONUS = 2.0
+IDF_BY_DOCUMENT = False
+SAID_WEIGHT = 2.0
+PLACED_WEIGHT = 1.5
+MIN_SCORE = 2.0
+RELATIVE_FLOOR = 0.35
+_VERSANT_SECTION = re.compile(r"\((?:FPE|FPT|FPH)\)|^Fonction publique|^Territoriale|^Hospitali")
 _VERSANTS = ("FPE", "FPT", "FPH")
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]*_\d+\]")
 
@@ -36,6 +48,7 @@ class Scored:
     score: float
     aspects: tuple[str, ...]
     parts: tuple[int, ...] = ()
+    part_scores: tuple[float, ...] = ()
 
     def as_dict(self) -> dict:
         return {**self.sentence.as_dict(), "score": round(self.score, 3), "aspects": list(self.aspects)}
@@ -64,7 +77,7 @@ class Selection:
 def question_parts(question: str) -> list[str]:
     """The sub-questions of a question typed as a mini-case ("… ? et … ?"), context kept on the first."""
     text = _PLACEHOLDER.sub(" ", question)
-    parts = [p.strip() for p in re.split(r"\?+|\n+|(?<=[.;])\s+(?=et |sinon |ou )", text) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\?+|\n+|[.!;](?=\s)", text) if p.strip()]
     parts = [p for p in parts if len(p.split()) >= 2]
     return parts or [text]
 
@@ -96,6 +109,14 @@ def other_versant(text: str, versant: str) -> bool:
 
 def situation_fit(passage: Any, versant: str, statut: str) -> float | None:
     """None when the passage is about another versant or statut; else a bonus for a matching section."""
+    versants = getattr(passage, "versants", None)
+    statuts = getattr(passage, "statuts", None)
+    if versants is not None and statuts is not None:  # the tagged artefact (rhia.drafting.passages)
+        if (versant in _VERSANTS and versants and versant not in versants) or (
+            statut and statuts and statut not in statuts
+        ):
+            return None
+        return 1.0 if statut and statut in statuts else 0.0
     audience = field_of(passage, "audience")
     path = field_of(passage, "section_path")
     mentioned = {v for v in _VERSANTS if v in path}
@@ -129,10 +150,20 @@ def _aspect_hits(sentence: Sentence, folded: str) -> tuple[set[str], set[str]]:
     return said, placed
 
 
+def _context_tokens(sentence: Sentence) -> set[str]:
+    # Sections below the versant level name the case ("Élever un enfant…") and the aspect ("Durée").
+    path = [part for part in sentence.section_path.split(" > ") if not _VERSANT_SECTION.search(part)]
+    return set(tokenize(" ".join([*path, sentence.heading])))
+
+
 def score_sentences(
     question: str, passages: list[Any], *, versant: str = "", statut: str = ""
 ) -> list[Scored]:
+    """Every candidate sentence with its score for each part of the question (``part_scores``)."""
     fits = [situation_fit(p, versant, statut) for p in passages]
+    ranks = {
+        doc: rank for rank, doc in enumerate(dict.fromkeys(field_of(p, "document_id") for p in passages))
+    }
     pool = [
         s
         for s in all_sentences(passages)
@@ -141,15 +172,26 @@ def score_sentences(
     if not pool:
         return []
     tokens = [set(tokenize(s.shown)) for s in pool]
-    context = [set(tokenize(s.heading + " " + s.section_path.split(" > ")[-1])) for s in pool]
-    df: dict[str, int] = {}
-    for bag in tokens:
+    context = [_context_tokens(s) - tokens[i] for i, s in enumerate(pool)]
+    # Rarity is measured inside each fiche: its topic words ("CLD" in the CLD fiche) tell its
+    # sentences apart no better than "le".
+    df: dict[tuple[str, str], int] = {}
+    size: dict[str, int] = {}
+    for sentence, bag in zip(pool, tokens, strict=True):
+        doc = sentence.document_id
+        size[doc] = size.get(doc, 0) + 1
         for token in bag:
-            df[token] = df.get(token, 0) + 1
-    n = len(pool)
+            df[doc, token] = df.get((doc, token), 0) + 1
+    average = sum(len(bag) for bag in tokens) / len(pool)
 
-    def idf(token: str) -> float:
-        return math.log(1 + n / (1 + df.get(token, 0)))
+    pooled: dict[str, int] = {}
+    for (_doc, token), count in df.items():
+        pooled[token] = pooled.get(token, 0) + count
+
+    def idf(token: str, doc: str) -> float:
+        if IDF_BY_DOCUMENT:
+            return math.log(1 + size[doc] / (1 + df.get((doc, token), 0)))
+        return math.log(1 + len(pool) / (1 + pooled.get(token, 0)))
 
     parts = question_parts(question)
     part_terms = [set(query_terms(part)) for part in parts]
@@ -158,34 +200,48 @@ def score_sentences(
     all_aspects = set().union(*part_aspects)
     scored: list[Scored] = []
     for index, sentence in enumerate(pool):
-        folded = normalise(sentence.shown)
-        said, placed = _aspect_hits(sentence, folded)
-        lexical = sum(idf(t) for t in all_terms & tokens[index]) + 0.4 * sum(
-            idf(t) for t in (all_terms & context[index]) - tokens[index]
-        )
-        aspect = sum(1.5 if code in said else 0.0 for code in all_aspects) + sum(
-            1.0 if code in placed else 0.0 for code in all_aspects
-        )
+        said, placed = _aspect_hits(sentence, normalise(sentence.shown))
+        norm = 0.5 + 0.5 * len(tokens[index]) / average
+
+        def lexical(
+            terms: set[str], i: int = index, doc: str = sentence.document_id, norm: float = norm
+        ) -> float:
+            own = sum(idf(t, doc) for t in terms & tokens[i])
+            return (own + CONTEXT_WEIGHT * sum(idf(t, doc) for t in terms & context[i])) / norm
+
         passage = passages[sentence.number - 1]
         prior = (
             fits[sentence.number - 1]
-            - RANK_WEIGHT * _float(field_of(passage, "doc_rank"))
+            - RANK_WEIGHT * ranks[sentence.document_id]
             + (HIT_BONUS if _float(field_of(passage, "score")) > 0 else 0.0)
             - 0.02 * sentence.position
+            - (3.0 if sentence.text.endswith(":") and not sentence.lead else 0.0)
         )
-        lead_only = -2.0 if sentence.text.endswith(":") else 0.0
-        total = lexical + aspect + prior + lead_only
-        matched_parts = tuple(
-            i
-            for i, (terms, asked) in enumerate(zip(part_terms, part_aspects, strict=True))
-            if (terms & tokens[index]) and (not asked or asked & (said | placed))
-        )
-        scored.append(Scored(sentence, total, tuple(sorted((said | placed) & all_aspects)), matched_parts))
+        whole = TOPIC_WEIGHT * lexical(all_terms)
+        per_part = []
+        for terms, asked in zip(part_terms, part_aspects, strict=True):
+            aspect = sum(SAID_WEIGHT for code in asked if code in said) + sum(
+                PLACED_WEIGHT for code in asked if code in placed
+            )
+            per_part.append(lexical(terms) + aspect + whole + prior)
+        item = Scored(sentence, max(per_part), tuple(sorted((said | placed) & all_aspects)))
+        item.part_scores = tuple(per_part)
+        scored.append(item)
     return scored
 
 
 def _words(sentence: Sentence) -> int:
     return len(sentence.shown.split())
+
+
+def _primary_document(scored: list[Scored], n_parts: int) -> str:
+    """The fiche whose best sentences answer the most of the question's parts."""
+    best: dict[str, list[float]] = {}
+    for item in scored:
+        row = best.setdefault(item.sentence.document_id, [0.0] * n_parts)
+        for part, value in enumerate(item.part_scores):
+            row[part] = max(row[part], value)
+    return max(best, key=lambda doc: sum(best[doc]))
 
 
 def select(
@@ -196,17 +252,20 @@ def select(
     statut: str = "",
     budget: int = WORD_BUDGET,
 ) -> Selection:
-    """The sentences to quote, best first per question part, then in reading order."""
+    """The sentences to quote: the best one for each part of the question, then the best remaining."""
+    parts = question_parts(question)
     scored = score_sentences(question, passages, versant=versant, statut=statut)
-    selection = Selection(
-        aspects=sorted({a for part in question_parts(question) for a in asked_aspects(part)})
-    )
+    selection = Selection(aspects=sorted({a for part in parts for a in asked_aspects(part)}))
     selection.candidates = len(scored)
     if not scored:
         return selection
-    ranked = sorted(scored, key=lambda item: -item.score)
-    best = ranked[0].score
-    floor = max(2.0, 0.35 * best)
+    primary = _primary_document(scored, len(parts))
+    for item in scored:
+        if item.sentence.document_id == primary:
+            item.score += PRIMARY_BONUS
+            item.part_scores = tuple(v + PRIMARY_BONUS for v in item.part_scores)
+    best = max(item.score for item in scored)
+    floor = max(MIN_SCORE, RELATIVE_FLOOR * best)
     chosen: list[Scored] = []
     used = 0
 
@@ -222,12 +281,14 @@ def select(
         used += _words(item.sentence)
         return True
 
-    n_parts = len(question_parts(question))
-    for part in range(n_parts):
-        for item in ranked:
-            if part in item.parts and take(item):
+    # Parts that ask something (an aspect cue or a question mark) come first; the context part last.
+    order = sorted(range(len(parts)), key=lambda p: (not asked_aspects(parts[p]), p))
+    for part in order:
+        for item in sorted(scored, key=lambda it: -it.part_scores[part]):
+            if take(item):
+                item.parts = (*item.parts, part)
                 break
-    for item in ranked:
+    for item in sorted(scored, key=lambda it: -it.score):
         take(item)
     chosen.sort(key=lambda item: (item.sentence.number, item.sentence.position))
     selection.chosen = chosen

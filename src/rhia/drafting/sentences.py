@@ -58,7 +58,7 @@ def split_line(line: str) -> list[str]:
 
 
 def _is_heading(line: str) -> bool:
-    return len(line.split()) <= 12 and not re.search(r"[.:;!?…)]$", line)
+    return len(line.split()) <= 12 and not re.search(r"[.:;!?…]$", line)
 
 
 def _table_row(cells: list[str], header: list[str]) -> str:

@@ -5,6 +5,7 @@ from django.urls import reverse
 from ninja import Router, Schema
 
 from rhia.accounts.authz import api_require
+from rhia.dashboard import indicators as ind
 from rhia.governance import lifecycle_service, reporting, services
 from rhia.governance.lifecycle_flow import LABELS
 from rhia.governance.models import DocumentVersion, MisuseReport
@@ -120,9 +121,14 @@ def refusals(request, days: int = 90):
     table = reporting.refusal_counts(request.user, days=days)
     return {
         "days": table.days,
-        "min_group": 5,
-        "rows": [{"structure": s, "category": c, "count": n} for s, c, n in table.rows],
-        "by_category": [{"category": c, "count": n} for c, n in table.by_category],
+        "min_group": ind.MIN_GROUP,
+        "rows": [
+            {"structure": s, "category": c, "count": cell.value, "display": cell.display}
+            for s, c, cell in table.rows
+        ],
+        "by_category": [
+            {"category": c, "count": cell.value, "display": cell.display} for c, cell in table.by_category
+        ],
     }
 
 

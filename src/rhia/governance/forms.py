@@ -97,11 +97,13 @@ class StepForm(forms.Form):
     occurred_on = forms.DateField(
         label="Date (de la consultation ou de la revue)",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     instance = forms.CharField(label="Instance consultée", required=False, max_length=200)
     next_review_on = forms.DateField(
-        label="Date de la prochaine revue", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="Date de la prochaine revue",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     dpia_outcome = forms.ChoiceField(
         label="Analyse d'impact (AIPD)", required=False, choices=[("", "—")] + list(DPIA_OUTCOMES.items())

@@ -9,7 +9,6 @@ RECEIVED, ANALYSIS, COMMISSION, CLOSED_ACTION, CLOSED_NO_ACTION = (
     "clos_suite",
     "clos_sans_suite",
 )
-CLOSED = (CLOSED_ACTION, CLOSED_NO_ACTION)
 
 NEXT: dict[str, tuple[str, ...]] = {
     RECEIVED: (ANALYSIS,),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -14,7 +15,8 @@ from rhia.accounts.authz import has_perm, structures_for
 from rhia.accounts.models import Structure
 from rhia.audit.journal import record
 from rhia.audit.models import JournalEntry
-from rhia.governance import aggregate, report_flow
+from rhia.dashboard import indicators as ind
+from rhia.governance import report_flow
 from rhia.governance.models import MisuseReport, ReportUpdate
 from rhia.governance.models.reports import ReportCategory, ReportStatus
 from rhia.governance.services import GovernanceError
@@ -208,33 +210,39 @@ def record_opinion(report: MisuseReport, *, actor, opinion: str, recommendations
 
 @dataclass(frozen=True)
 class RefusalTable:
+    """Refusals in a scope. Cells follow the dashboard's one suppression rule (people, not entries)."""
+
     days: int
-    rows: list[tuple[str, str, str]]  # (structure name, category, shown count)
-    by_category: list[tuple[str, str]]  # (category, shown count)
+    rows: list[tuple[str, str, ind.Cell]]  # (structure name, category label, cell)
+    by_category: list[tuple[str, ind.Cell]]  # (category label, cell) — the dashboard's own figures
 
 
 def refusal_counts(user, *, days: int = 90) -> RefusalTable:
-    """Refused forbidden-use attempts in the user's scope, per structure and category — never per person."""
+    """Refused forbidden-use attempts in the user's scope, per structure and category — never per person.
+
+    A figure behind fewer than 5 people is hidden; within a category, a second structure is hidden when
+    only one is, so that the total cannot reveal it (``indicators.suppress_breakdown``).
+    """
     scope = dict(structures_for(user, "governance.handle_reports").values_list("pk", "name"))
     since = timezone.now() - timedelta(days=days)
-    rows = (
-        JournalEntry.objects.filter(
-            action="policy.refused", created_at__gte=since, structure_id__in=list(scope)
-        )
-        .values_list("structure_id", "payload")
-        .iterator()
-    )
-    pairs = [(sid, str((payload or {}).get("category") or "non précisée")) for sid, payload in rows]
-    detailed = aggregate.count_by(pairs)
-    totals = aggregate.count_by((category,) for _sid, category in pairs)
+    entries = JournalEntry.objects.filter(
+        action="policy.refused", created_at__gte=since, structure_id__in=list(scope)
+    ).values_list("action", "actor_id", "structure_id", "created_at", "payload")
+    events = [ind.Event(a, actor, sid, at, payload or {}) for a, actor, sid, at, payload in entries]
+    by_pair: dict[str, dict[int, set]] = defaultdict(lambda: defaultdict(set))
+    counts: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for event in events:
+        category = str(event.payload.get("category") or "autre")
+        by_pair[category][event.structure_id].add(event.actor_id)
+        counts[category][event.structure_id] += 1
+    rows = []
+    for category in sorted(counts):
+        people = {sid: len(actors) for sid, actors in by_pair[category].items()}
+        cells = ind.suppress_breakdown({sid: n for sid, n in counts[category].items()}, people)
+        rows += [(scope[sid], category_label(category), cell) for sid, cell in cells.items()]
+    labels = {category: category_label(category) for category in counts}
     return RefusalTable(
         days=days,
-        rows=[(scope[c.key[0]], category_label(c.key[1]), c.shown) for c in detailed],
-        by_category=[(category_label(c.key[0]), _total_shown(c, detailed)) for c in totals],
+        rows=sorted(rows, key=lambda row: (row[0], row[1])),
+        by_category=ind.refusals_by_category(events, labels),
     )
-
-
-def _total_shown(total: aggregate.Count, cells: list[aggregate.Count]) -> str:
-    """A category total, unless it would let a reader deduce the one hidden cell by subtraction."""
-    hidden = [c for c in cells if c.key[1] == total.key[0] and c.suppressed]
-    return "masqué" if len(hidden) == 1 and total.count >= aggregate.MIN_GROUP else total.shown

@@ -5,8 +5,6 @@ Other apps call ``has_acknowledged_current_charter(user)`` and ``acknowledge_cur
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.db import IntegrityError, transaction
 from django.db.models import Subquery
 from django.utils import timezone
@@ -35,6 +33,17 @@ def current_charter() -> DocumentVersion | None:
     )
 
 
+def acknowledgments_of_current_charter():
+    """The acknowledgments that cover the published charter: an acknowledgment holds for every minor
+    version of its major version, never across majors. The one place this rule is written."""
+    current_major = DocumentVersion.objects.filter(
+        document__kind=KitDocument.Kind.CHARTER, status=Status.PUBLISHED
+    ).values("major")[:1]
+    return Acknowledgment.objects.filter(
+        version__document__kind=KitDocument.Kind.CHARTER, version__major=Subquery(current_major)
+    )
+
+
 def has_acknowledged_current_charter(user) -> bool:
     """True when ``user`` acknowledged the current charter's major version.
 
@@ -44,14 +53,8 @@ def has_acknowledged_current_charter(user) -> bool:
     """
     if not getattr(user, "is_authenticated", False):
         return False
-    # One query: there is one charter document (constraint) with at most one published version
-    # (constraint); an acknowledgment of any version of the same major counts.
-    current_major = DocumentVersion.objects.filter(
-        document__kind=KitDocument.Kind.CHARTER, status=Status.PUBLISHED
-    ).values("major")[:1]
-    return Acknowledgment.objects.filter(
-        user=user, version__document__kind=KitDocument.Kind.CHARTER, version__major=Subquery(current_major)
-    ).exists()
+    # One query: one charter document (constraint) with at most one published version (constraint).
+    return acknowledgments_of_current_charter().filter(user=user).exists()
 
 
 def acknowledge_current_charter(user) -> Acknowledgment:
@@ -80,13 +83,6 @@ def acknowledge_current_charter(user) -> Acknowledgment:
 
 
 # --- document workflow: draft -> validated by direction -> published ----------------------------
-
-
-@dataclass(frozen=True)
-class VersionAction:
-    code: str
-    label: str
-    permission: str
 
 
 def create_draft(

@@ -12,8 +12,3 @@ def next_version(existing: Iterable[tuple[int, int]], major: bool) -> tuple[int,
         return (1, 0)
     last_major, last_minor = versions[-1]
     return (last_major + 1, 0) if major else (last_major, last_minor + 1)
-
-
-def acknowledgment_covers(acknowledged_majors: Iterable[int], current_major: int) -> bool:
-    """An acknowledgment holds for every minor version of its major version, never across majors."""
-    return current_major in set(acknowledged_majors)

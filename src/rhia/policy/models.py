@@ -99,6 +99,13 @@ class UseCase(models.Model):
         return self.name
 
     @property
+    def data_class_labels(self) -> list[str]:
+        """The allowed data classes in words (« Personnelle (pseudonymisée) »), as llm.classes words them."""
+        from rhia.llm.classes import data_class_label
+
+        return [data_class_label(code) for code in self.data_classes or []]
+
+    @property
     def is_selectable(self) -> bool:
         return self.status in SELECTABLE_STATUSES and self.category != Category.FORBIDDEN
 

@@ -94,7 +94,9 @@ DGAFP_CASES: list[tuple[str, str, str, str, str, str, list[str], str]] = [
         "reponse-questions-rh-agents",
         "Assistant de réponse aux questions RH des agents",
         E,
-        "Agent conversationnel répondant aux questions courantes des agents à partir des textes et guides.",
+        "Agent conversationnel en libre-service répondant directement aux agents, sans relecture par un "
+        "gestionnaire. Distinct du cas opérationnel « Répondre à une question d'un agent à partir des textes », "
+        "où la réponse est préparée, relue et validée par le service RH.",
         LIM,
         "Obligation de transparence (art. 50) : l'agent sait qu'il échange avec une IA.",
         ["public", "internal"],

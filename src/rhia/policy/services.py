@@ -89,11 +89,19 @@ def refusal_info(decision: Any, case_reference: str = "") -> dict[str, Any]:
     """What ``policy/_refusal.html`` shows, from a GuardDecision or its stored dict form."""
     slug = _get(decision, "use_case_slug", "use_case")
     category = _get(decision, "category") or ""
+    label = current_ruleset().category_label(category) if category else ""
     return {
         "reason": _get(decision, "reason") or "Cette demande correspond à un usage interdit de l'IA.",
+        # What an agent reads: the excluded use in words, never the internal rule id.
+        "user_reason": _get(decision, "user_reason")
+        or (
+            f"Cette demande relève d'un usage exclu : {label[:1].lower() + label[1:]}."
+            if label
+            else "Cette demande relève d'un usage exclu de l'IA en RH."
+        ),
         "rule_id": _get(decision, "rule_id", "rule") or "",
         "category": category,
-        "category_label": current_ruleset().category_label(category) if category else "",
+        "category_label": label,
         "charter_article": _get(decision, "charter_article") or "",
         "matched": _get(decision, "matched") or [],
         "use_case": UseCase.objects.filter(slug=slug).first() if slug else None,

@@ -1,23 +1,23 @@
-"""Check digits of French and international identifiers (NIR, IBAN, SIREN/SIRET)."""
+"""Check digits of French and international identifiers, by python-stdnum (NIR, IBAN, SIREN/SIRET)."""
 
 from __future__ import annotations
 
 import re
 
-_NON_ALNUM = re.compile(r"[^0-9A-Za-z]")
+from stdnum import iban as _iban
+from stdnum import luhn as _luhn
+from stdnum.exceptions import ValidationError
+from stdnum.fr import nir as _nir
+from stdnum.fr import siren as _siren
+from stdnum.fr import siret as _siret
 
-# Lengths of IBANs per country (ISO 13616 registry, main countries); others: 15..34.
-IBAN_LENGTHS = {
-    "AD": 24, "AT": 20, "BE": 16, "BG": 22, "CH": 21, "CY": 28, "CZ": 24, "DE": 22, "DK": 18,
-    "EE": 20, "ES": 24, "FI": 18, "FR": 27, "GB": 22, "GR": 27, "HR": 21, "HU": 28, "IE": 22,
-    "IS": 26, "IT": 27, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MT": 31, "NL": 18,
-    "NO": 15, "PL": 28, "PT": 25, "RO": 24, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "MA": 28,
-    "TN": 24, "DZ": 26, "SN": 28, "CI": 28, "BR": 29, "TR": 26, "SA": 24, "AE": 23,
-}  # fmt: skip
+_NON_ALNUM = re.compile(r"[^0-9A-Za-z]")
+# Plausible 13-character NIR body: sex, year, month (01-12, 20-42 or 50-99 for unknown), department
+NIR_BODY = re.compile(r"[1-478]\d{2}(?:0[1-9]|1[0-2]|[2-4]\d|[5-9]\d)(?:\d{2}|2[AB])\d{6}")
 
 
 def compact(value: str) -> str:
-    """Remove spaces, dots and dashes."""
+    """Remove spaces, dots, dashes and any other separator."""
     return _NON_ALNUM.sub("", value)
 
 
@@ -26,60 +26,42 @@ def nir_key(body: str) -> int | None:
     body = body.upper()
     if len(body) != 13:
         return None
-    numeric = body.replace("2A", "19", 1) if body[5:7] == "2A" else body
-    numeric = numeric.replace("2B", "18", 1) if body[5:7] == "2B" else numeric
-    if not numeric.isdigit():
+    try:
+        return int(_nir.calc_check_digits(body))
+    except (ValueError, ValidationError):
         return None
-    return 97 - int(numeric) % 97
 
 
 def nir_valid(value: str) -> bool:
     """True for a 15-character NIR (social security number) whose key matches."""
     raw = compact(value).upper()
-    if len(raw) != 15 or raw[0] not in "1234578" or not raw[13:].isdigit():
-        return False
-    return nir_key(raw[:13]) == int(raw[13:])
+    return len(raw) == 15 and raw[0] in "1234578" and _nir.is_valid(raw)
+
+
+def nir_body_plausible(value: str) -> bool:
+    """A NIR written without its key (13 characters of the right shape)."""
+    return bool(NIR_BODY.fullmatch(compact(value).upper()))
 
 
 def iban_valid(value: str) -> bool:
-    """ISO 13616 mod-97 check (any country) plus the country length when known."""
-    raw = compact(value).upper()
-    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", raw):
+    """ISO 13616: country length and mod-97 (python-stdnum's registry), any case."""
+    # national check digits are not verified: a detector must not miss an IBAN with a mistyped BBAN key
+    try:
+        _iban.validate(compact(value).upper(), check_country=False)
+    except ValidationError:
         return False
-    expected = IBAN_LENGTHS.get(raw[:2])
-    if expected is not None and len(raw) != expected:
-        return False
-    rearranged = raw[4:] + raw[:4]
-    digits = "".join(str(int(char, 36)) for char in rearranged)
-    return int(digits) % 97 == 1
+    return True
 
 
 def luhn_valid(value: str) -> bool:
-    """Luhn check used by SIREN (9 digits) and SIRET (14 digits)."""
     raw = compact(value)
-    if not raw.isdigit() or not raw:
-        return False
-    total = 0
-    for index, char in enumerate(reversed(raw)):
-        digit = int(char)
-        if index % 2 == 1:
-            digit *= 2
-            if digit > 9:
-                digit -= 9
-        total += digit
-    return total % 10 == 0
+    return bool(raw) and raw.isdigit() and _luhn.is_valid(raw)
 
 
 def siren_valid(value: str) -> bool:
-    raw = compact(value)
-    return len(raw) == 9 and luhn_valid(raw)
+    return _siren.is_valid(compact(value))
 
 
 def siret_valid(value: str) -> bool:
-    raw = compact(value)
-    if len(raw) != 14 or not raw.isdigit():
-        return False
-    # La Poste establishments (SIREN 356000000) use a digit-sum rule instead of Luhn.
-    if raw.startswith("356000000") and sum(int(c) for c in raw) % 5 == 0:
-        return True
-    return luhn_valid(raw)
+    """SIRET by stdnum (Luhn, and La Poste's digit-sum rule for SIREN 356000000)."""
+    return _siret.is_valid(compact(value))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rhia.privacy import recognizers
+from rhia.privacy import lexicon, recognizers
 from rhia.privacy.entities import Entity, ScanResult, SensitiveHit
 from rhia.privacy.names import find_persons
 from rhia.privacy.sensitive import find_sensitive
@@ -58,6 +58,8 @@ def warm_up() -> None:
     from rhia.privacy.names import nlp
 
     nlp()("Bonjour Jean.")
+    lexicon.world_first_names(), lexicon.world_last_names(), lexicon.french_words(), lexicon.lemma("vertiges")
+    scan("Bonjour karim, c'est moussa benali (moussa.benali@exemple.fr), cordialement\nMoussa")
 
 
 def data_class(result: ScanResult) -> str:

@@ -53,6 +53,8 @@ class Report:
     sensitive_gold: int = 0
     sensitive_exact_docs: int = 0
     errors: list[dict] = field(default_factory=list)
+    # PERSON gold spans split by whether the detector's name lists know every word: [support, found]
+    names: dict[str, list[int]] = field(default_factory=lambda: {"in_list": [0, 0], "out_of_list": [0, 0]})
 
     def as_dict(self, labels: Iterable[str] | None = None) -> dict:
         labels = sorted(labels or self.overlap)
@@ -68,6 +70,10 @@ class Report:
                 "accuracy": round(self.sensitive_exact_docs / self.n_docs, 4) if self.n_docs else 1.0,
             },
             "docs_per_s": round(self.n_docs / self.seconds, 2) if self.seconds else 0.0,
+            "person_names": {
+                bucket: {"support": n, "recall": round(hit / n, 4) if n else 1.0}
+                for bucket, (n, hit) in self.names.items()
+            },
         }
 
 
@@ -119,6 +125,7 @@ def evaluate(
     *,
     labels: Iterable[str] | None = None,
     keep_errors: bool = False,
+    name_known: Callable[[str], bool] | None = None,
 ) -> Report:
     """Run ``detector`` on every document and count matches; only ``labels`` are scored if given."""
     wanted = set(labels) if labels else None
@@ -137,6 +144,14 @@ def evaluate(
             predicted = [p for p in predicted if p[2] in wanted]
         _add(report.exact, gold, predicted, _exact)
         missed = _add(report.overlap, gold, predicted, _overlap)
+        if name_known is not None:
+            for g in gold:
+                if g[2] == "PERSON":
+                    bucket = report.names[
+                        "in_list" if name_known(doc["text"][g[0] : g[1]]) else "out_of_list"
+                    ]
+                    bucket[0] += 1
+                    bucket[1] += g not in missed
         gold_cats = set(doc["sensitive"])
         pred_cats = set(result.sensitive_categories)
         report.sensitive_tp += len(gold_cats & pred_cats)

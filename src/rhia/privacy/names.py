@@ -13,6 +13,8 @@ import threading
 
 from rhia.privacy.entities import Entity
 from rhia.privacy.lexicon import HARD_NOT_NAMES, NOT_NAMES, first_names, fold, last_names
+from rhia.privacy.names_layout import layout_persons
+from rhia.privacy.names_propagate import Tokens, email_names, parenthesised, propagate
 
 __all__ = ["HARD_NOT_NAMES", "NOT_NAMES", "find_persons", "first_names", "fold", "last_names", "nlp"]
 
@@ -348,51 +350,10 @@ def _spacy(text: str, covered: list[Entity] | None = None) -> list[Entity]:
     return found
 
 
-def _email_names(text: str, emails: list[Entity]) -> list[Entity]:
-    """Names repeated in an e-mail local part (alix.pereira@ -> "Alix Pereira", "PEREIRA Alix")."""
-    found = []
-    folded = fold(text)
-    for email in emails:
-        local = folded[email.start : email.end].split("@")[0]
-        parts = [p for p in re.split(r"[._\-]+", local) if len(p) >= 2 and p.isalpha()]
-        if len(parts) < 2:
-            continue
-        a, b = parts[0], parts[-1]
-        for pattern in (
-            rf"(?<![\w]){re.escape(a)}{SP}+{re.escape(b)}(?![\w])",
-            rf"(?<![\w]){re.escape(b)}{SP}+{re.escape(a)}(?![\w])",
-        ):
-            for m in re.finditer(pattern, folded):
-                if text[m.start()].isupper():
-                    found.append(Entity(m.start(), m.end(), "PERSON", 0.9, "email_name"))
-    return found
-
-
-def _propagate(text: str, confirmed: list[Entity]) -> list[Entity]:
-    """Other exact occurrences of confirmed names (and of their surname alone)."""
-    found = []
-    needles: set[str] = set()
-    for entity in confirmed:
-        value = re.sub(rf"^{CIVILITY}{SP}+", "", text[entity.start : entity.end])
-        needles.add(value)
-        for token in _clean_tokens(value):
-            if (
-                len(token) >= 3
-                and fold(token) not in first_names()
-                and fold(token) not in NOT_NAMES
-                and token[0].isupper()
-            ):
-                needles.add(token)
-    for needle in sorted(needles, key=len, reverse=True):
-        for m in re.finditer(rf"(?<![\w]){re.escape(needle)}(?![\w])", text):
-            if not _in_institution(text, m.start()):
-                found.append(Entity(m.start(), m.end(), "PERSON", 0.75, "propagation"))
-    return found
-
-
 def find_persons(text: str, other: list[Entity] | None = None, *, use_spacy: bool = True) -> list[Entity]:
     """PERSON entities of ``text``; ``other`` are already found entities (e-mails feed a rule)."""
     other = other or []
+    tokens = Tokens(text)
     candidates = (
         _civilities(text)
         + _named_groups(text, INTRO_RE, "intro", 0.9, strict=True)
@@ -401,11 +362,13 @@ def find_persons(text: str, other: list[Entity] | None = None, *, use_spacy: boo
         + _first_last(text)
         + _initials(text)
         + _signature(text)
-        + _email_names(text, [e for e in other if e.label == "EMAIL"])
+        + email_names(text, [e for e in other if e.label == "EMAIL"], tokens)
+        + layout_persons(text)
     )
     if use_spacy:
         candidates += _spacy(text, candidates + other)
     blocked = [e for e in other if e.label != "PERSON"]
     candidates = [c for c in candidates if not any(c.overlaps(b) for b in blocked)]
-    candidates += [c for c in _propagate(text, candidates) if not any(c.overlaps(b) for b in blocked)]
+    candidates += parenthesised(text, candidates)
+    candidates += [c for c in propagate(text, candidates, tokens) if not any(c.overlaps(b) for b in blocked)]
     return candidates

@@ -13,9 +13,16 @@ from collections.abc import Callable, Iterable
 
 import phonenumbers
 
-from rhia.privacy.checksums import compact, iban_valid, nir_valid, siren_valid, siret_valid
+from rhia.privacy.checksums import (
+    compact,
+    iban_valid,
+    nir_body_plausible,
+    nir_valid,
+    siren_valid,
+    siret_valid,
+)
 from rhia.privacy.entities import Entity
-from rhia.privacy.lexicon import HARD_NOT_NAMES, fold
+from rhia.privacy.lexicon import HARD_NOT_NAMES, fold, functional_mailbox
 
 SEP = r"[ \u00a0\u202f.\-]"
 SP = r"[ \u00a0\u202f]"
@@ -34,38 +41,51 @@ EMAIL_RE = re.compile(
 
 
 def find_emails(text: str) -> list[Entity]:
-    return [Entity(m.start(), m.end(), "EMAIL", 1.0, "email") for m in EMAIL_RE.finditer(text)]
+    return [
+        Entity(m.start(), m.end(), "EMAIL", 1.0, "email")
+        for m in EMAIL_RE.finditer(text)
+        if not functional_mailbox(m.group().split("@")[0])
+    ]
 
 
 # --- NIR (numéro de sécurité sociale) ----------------------------------------------
+NIR_BODY_RE = rf"[1-478](?:{SEP}?\d){{4}}{SEP}?(?:\d{SEP}?\d|2{SEP}?[ABab])(?:{SEP}?\d){{6}}"
 NIR_RE = re.compile(
-    rf"(?<![\w.])[1-478](?:{SEP}?\d){{4}}{SEP}?(?:\d{SEP}?\d|2{SEP}?[ABab])(?:{SEP}?\d){{6}}"
-    rf"(?:{SEP}{{0,3}}\d{SEP}?\d)(?![\w])"
+    rf"(?<![\w.])(?P<body>{NIR_BODY_RE})(?P<key>{SEP}{{0,3}}(?:(?i:cl[ée]){SEP}*:?{SEP}*|[-/]{SEP}*)?\d{SEP}?\d)?(?![\w])"
 )
 NIR_CONTEXT = re.compile(
-    r"(?i)(s[ée]curit[ée] sociale|\bnir\b|\binsee\b|\bn°\s*ss\b|\bss\s*:|immatriculation)"
+    r"(?i)(s[ée]curit[ée] sociale|s[ée]cu\b|\bnir\b|\binsee\b|\bn°\s*ss\b|\bss\s*:|immatriculation|carte vitale)"
 )
 
 
 def find_nirs(text: str) -> list[Entity]:
     found = []
     for m in NIR_RE.finditer(text):
-        if nir_valid(m.group()):
+        body = compact(m.group("body"))
+        if m.group("key") and nir_valid(body + compact(m.group("key"))[-2:]):
             found.append(Entity(m.start(), m.end(), "NIR", 1.0, "nir"))
-        elif _context_before(text, m.start(), NIR_CONTEXT):
+        elif m.group("key") and _context_before(text, m.start(), NIR_CONTEXT):
             # wrong key but announced as a social security number: a typo, still personal data
             found.append(Entity(m.start(), m.end(), "NIR", 0.6, "nir_context"))
+        elif nir_body_plausible(body) and (
+            _context_before(text, m.start(), NIR_CONTEXT) or not m.group("key") and len(m.group("body")) > 13
+        ):
+            # the 13 digits without their key ("1 78 11 59 094 462")
+            end = m.end("body")
+            found.append(Entity(m.start(), end, "NIR", 0.8, "nir_body"))
     return found
 
 
 # --- IBAN ------------------------------------------------------------------------
-IBAN_RE = re.compile(rf"(?<![\w])[A-Z]{{2}}\d{{2}}(?:{SP}?[A-Z0-9]){{11,30}}(?![a-z])")
+IBAN_RE = re.compile(rf"(?<![\w])[A-Za-z]{{2}}\d{{2}}(?:{SP}?[A-Za-z0-9]){{11,30}}(?![a-z])")
 
 
 def find_ibans(text: str) -> list[Entity]:
     found = []
     for m in IBAN_RE.finditer(text):
         candidate = m.group()
+        if not (candidate[:2].isupper() or candidate[:2].islower()):
+            continue
         # try the longest prefix that ends on an alphanumeric and validates
         for end in range(len(candidate), 14, -1):
             piece = candidate[:end]
@@ -80,7 +100,10 @@ def find_ibans(text: str) -> list[Entity]:
 
 
 # --- NUMEN (identifiant Éducation nationale) ---------------------------------------
-NUMEN_RE = re.compile(r"(?<![\w])\d{2}[A-Za-z][ \u00a0]?\d{7}[ \u00a0]?[A-Za-z]{3}(?![\w])")
+NUMEN_SEP = r"[ \u00a0\-.]?"
+NUMEN_RE = re.compile(
+    rf"(?<![\w])\d{NUMEN_SEP}\d{NUMEN_SEP}[A-Za-z]{NUMEN_SEP}\d(?:{NUMEN_SEP}\d){{6}}{NUMEN_SEP}[A-Za-z]{{3}}(?![\w])"
+)
 
 
 def find_numens(text: str) -> list[Entity]:
@@ -104,8 +127,9 @@ def find_sirets(text: str) -> list[Entity]:
 
 
 # --- phone numbers -----------------------------------------------------------------
+# any grouping of the ten digits (06 12 34 56 78, 061 234 56 78, +33 612 345 678, 0612345678)
 PHONE_FR_RE = re.compile(
-    rf"(?<![\w+])(?:(?:\+|00){SP}?33{SP}?(?:\(0\){SP}?)?|0)[1-9](?:{SEP}{{0,2}}\d{{2}}){{4}}(?![\w]|[.,]?\d)"
+    rf"(?<![\w+])(?:(?:\+|00){SP}?33{SP}?(?:\(0\){SP}?)?|0)[1-9](?:{SEP}{{0,2}}\d){{8}}(?![\w]|[.,]?\d)"
 )
 PHONE_INTL_RE = re.compile(rf"(?<![\w+])(?:\+|00){SP}?[1-9]\d{{0,2}}(?:{SEP}?\(?\d+\)?){{2,7}}")
 
@@ -128,18 +152,21 @@ def find_phones(text: str) -> list[Entity]:
 
 # --- postal addresses --------------------------------------------------------------
 STREET_TYPES = (
-    r"rue|avenue|av\.|bd|boulevard|chemin|all[ée]e|impasse|place|route|quai|square|cours|passage|sentier|"
+    r"lot\.|r[ée]s\.|rue|avenue|av\.|bd|boulevard|chemin|all[ée]e|impasse|place|route|quai|square|cours|passage|sentier|"
     r"voie|faubourg|fbg|rond-point|r[ée]sidence|lotissement|hameau|lieu-dit|cit[ée]|esplanade|promenade|"
     r"parvis|traverse|mont[ée]e|chauss[ée]e|villa|clos|mail|rampe|venelle|ruelle|domaine|chemin rural|zone|za|zi|zac"
 )
 PARTICLE = r"(?:de|du|des|la|le|les|aux|au|à|et|sur|sous|en|l['’]|d['’])"
 CAP_WORD = r"[A-ZÀ-Ý0-9][\w’'\-]*"
+# "bât. D", "appt 12", "esc. 3": building complements inside an address
+COMPLEMENT = rf"(?:{SP}*,?{SP}*(?i:b[âa]t(?:iment)?\.?|esc(?:alier)?\.?|appt\.?|apt\.?|appartement|porte|[ée]tage){SP}*[\w]{{1,4}})"
 STREET_NAME = rf"(?:{PARTICLE}{SP}*)*{CAP_WORD}(?:{SP}+(?:{PARTICLE}{SP}*)*{CAP_WORD}){{0,6}}"
 CITY = rf"[A-ZÀ-Ý][\w’'\-]*(?:(?:{SP}|-)(?:(?:sur|sous|en|l[èe]s|le|la|de|du|des|aux|d['’]|l['’])(?:{SP}|-))?(?!CEDEX|Cedex)[A-ZÀ-Ý][\w’'\-]*){{0,4}}(?:{SP}+(?:CEDEX|Cedex)(?:{SP}+\d{{1,2}})?)?"
 NUMBER = rf"\d{{1,4}}(?:{SP}?(?:bis|ter|quater|[A-D])\b)?"
 POSTCODE = rf"(?:\d{{5}}|\d{{2}}{SP}\d{{3}})"
 ADDRESS_RE = re.compile(
-    rf"(?:(?<![\w,.])(?:{NUMBER}){SP}*,?{SP}*)?(?i:{STREET_TYPES})(?![\w]){SP}+{STREET_NAME}"
+    rf"(?:(?<![\w,.])(?:{NUMBER}){SP}*,?{SP}*)?(?i:{STREET_TYPES})(?![\w]){SP}*{STREET_NAME}{COMPLEMENT}?"
+    rf"(?:{SP}*,?{SP}*{NUMBER}{SP}+(?i:{STREET_TYPES})(?![\w]){SP}+{STREET_NAME})?"  # "Résidence X, 12 allée Y"
     rf"(?:{SP}*[,\-–]?{SP}*(?:\n{SP}*)?(?:BP|CS){SP}\d+)?"
     rf"(?:{SP}*,?{SP}*(?:\n{SP}*)?{POSTCODE}{SP}+{CITY})?"
 )
@@ -190,12 +217,30 @@ def find_addresses(text: str) -> list[Entity]:
     return found
 
 
+LC_WORD = r"[\w’'\-]+"
+# Addresses typed in lowercase ("21 bis route de quimper 40100 dax"): the postcode is then required.
+ADDRESS_LC_RE = re.compile(
+    rf"(?<![\w,.])(?:{NUMBER}{SP}*,?{SP}*)?(?i:{STREET_TYPES})(?![\w]){SP}*(?:{LC_WORD}{SP}+){{0,6}}?"
+    rf",?{SP}*{POSTCODE}{SP}+(?:(?i:le|la|les|saint|sainte){SP}+)?[^\W\d][\w’'\-]*"
+)
+
+
+def find_lowercase_addresses(text: str) -> list[Entity]:
+    found = []
+    for m in ADDRESS_LC_RE.finditer(text):
+        if not INSTITUTIONAL_ADDRESS.search(m.group()):
+            found.append(Entity(m.start(), m.end(), "ADDRESS", 0.9, "address_lc"))
+    return found
+
+
 # --- birth dates -------------------------------------------------------------------
 MONTHS = r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
-MONTHS_ABBR = r"janv\.?|f[ée]vr?\.?|avr\.?|juil\.?|sept?\.?|oct\.?|nov\.?|d[ée]c\.?"
+MONTHS_ABBR = r"janv\.?|f[ée]vr?\.?|avr\.?|juil\.?|sept?\.?|oct\.?|nov\.?|d[ée]c\.?|ao[uû]\.?"
 DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})"
-    rf"|(?:1er|1ᵉʳ|\d{{1,2}}){SP}+(?i:{MONTHS}|{MONTHS_ABBR}){SP}+\d{{4}})"
+    rf"|(?:19|20)\d{{2}}-[01]?\d-[0-3]?\d"  # ISO 1981-06-30
+    rf"|[0-3]?\d{SP}[01]?\d{SP}(?:19|20)?\d{{2}}"  # 30 06 1981
+    rf"|(?:1er|1ᵉʳ|\d{{1,2}}){SP}+(?i:{MONTHS}|{MONTHS_ABBR}){SP}+(?:\d{{4}}|\d{{2}}))"  # 3 mars 81, 3 févr. 1981
 )
 BIRTH_INTRO = (
     r"(?i:n[ée]{1,2}(?:\(e\))?|n[ée]\s*e?s?)(?:\s+[àa]\s+[A-ZÀ-Ý][\w'’\-]*(?:[ \-][A-ZÀ-Ý(][\w'’\-)]*){0,3})?\s*,?\s+le"
@@ -261,6 +306,7 @@ PATTERN_RECOGNIZERS: list[Callable[[str], Iterable[Entity]]] = [
     find_sirets,
     find_phones,
     find_addresses,
+    find_lowercase_addresses,
     find_birthdates,
     find_matricules,
 ]

@@ -447,8 +447,23 @@ def _colloquial() -> dict[str, tuple[str, ...]]:
     return {word: tuple(tokenize(expansion)) for word, expansion in COLLOQUIAL.items()}
 
 
+# Who asks must not change what is found: civilities carry no meaning for retrieval, and a feminine
+# role noun in -trice finds the texts written with the masculine -teur (the fiches' wording).
+_CIVILITY = re.compile(r"\b(?:mmes?|mlles?|madame|mesdames|monsieur|messieurs|mr|m)\b\.?", re.IGNORECASE)
+_FEMININE_TRICE = re.compile(r"\b(\w{3,})trice(s?)\b", re.IGNORECASE)
+_NOT_FEMININE = frozenset({"ma", "cica"})
+
+
+def _gender_neutral(text: str) -> str:
+    text = _CIVILITY.sub(" ", text)
+    return _FEMININE_TRICE.sub(
+        lambda m: m.group(0) if m.group(1).lower() in _NOT_FEMININE else f"{m.group(1)}teur{m.group(2)}", text
+    )
+
+
 def query_terms(text: str) -> list[str]:
     """Query-side analysis: tokens plus acronym and everyday-word expansions, de-duplicated, in order."""
+    text = _gender_neutral(text)
     extra: list[str] = []
     lowered = text.lower().replace("’", "'")
     for pattern, expansion in COLLOQUIAL_PHRASES:

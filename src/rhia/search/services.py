@@ -32,9 +32,11 @@ class PassageHit:
     score: float
     audience: str = ""
     terms: tuple[str, ...] = ()
+    # Supersession labels (``rhia.corpus.supersession``): "Remplacé par … depuis le …" / "Remplace …".
+    superseded_by: str = ""
+    supersedes: str = ""
     versants: tuple[str, ...] = ()  # empty: every versant
     statuts: tuple[str, ...] = ()  # empty: every statut
-    modified: str = ""  # ISO date of the document's last update
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -75,7 +77,6 @@ def _hits(ranked: list[tuple[int, float, int]], terms: list[str]) -> list[Passag
                 terms=tuple(terms),
                 versants=tuple(passage.versants.split()),
                 statuts=tuple(passage.statuts.split()),
-                modified=document.modified.isoformat() if document.modified else "",
             )
         )
     return hits
@@ -86,7 +87,14 @@ def search_passages(
 ) -> list[PassageHit]:
     """The ``k`` best passages in force at ``at`` for ``query`` (optionally restricted to an audience)."""
     ranked, terms = _ranked(query, max(k, 1), at, audience)
-    return _hits(ranked[:k], terms)
+    return _superseded(_hits(ranked[:k], terms), at)[:k]
+
+
+def _superseded(hits: list[PassageHit], at: dt.date | None, *, documents: bool = False) -> list[PassageHit]:
+    """Post-ranking step: replacing internal texts first, replaced passages labelled."""
+    from rhia.corpus.supersession import apply
+
+    return apply(hits, at or dt.date.today(), documents=documents)
 
 
 def search_documents(
@@ -103,4 +111,4 @@ def search_documents(
         best.append(row)
         if len(best) >= k:
             break
-    return _hits(best, terms)
+    return _superseded(_hits(best, terms), at, documents=True)[:k]

@@ -88,7 +88,9 @@ class QuestionForm(DsfrMixin, forms.ModelForm):
 class CompletionForm(DsfrMixin, forms.Form):
     user = forms.ModelChoiceField(queryset=None, label="Agent")
     training = forms.ModelChoiceField(queryset=Training.objects.filter(active=True), label="Formation")
-    on = forms.DateField(label="Terminée le", widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(
+        label="Terminée le", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -19,6 +19,7 @@ from rhia.assistant.models import Case, CaseDraft
 from rhia.assistant.services.access import advance, get_case
 from rhia.assistant.services.errors import CaseError
 from rhia.audit.journal import record
+from rhia.fairness.services import summary as bias_summary
 
 # A generation claimed longer ago than this is considered dead (crashed worker) and may be restarted.
 STALE_GENERATION_SECONDS = 900
@@ -43,7 +44,10 @@ def passages_of(case: Case) -> list[SourcePassage]:
         SourcePassage(
             passage_id=s["passage_id"],
             document_id=s["document_id"],
-            title=s.get("title", ""),
+            # The model is told when a passage is replaced, so a draft never relies on it silently.
+            title=f"[{s['superseded_by']}] {s.get('title', '')}"
+            if s.get("superseded_by")
+            else s.get("title", ""),
             section_path=s.get("section_path", ""),
             url=s.get("url", ""),
             text=s.get("text", ""),
@@ -190,7 +194,12 @@ def iter_case_drafts(case: Case, user, *, n: int | None = None) -> Iterator[Case
             "assistant.drafts_generated",
             actor=user,
             obj=case,
-            payload={"n": len(produced), "provider": provider, "model": model},
+            payload={
+                "n": len(produced),
+                "provider": provider,
+                "model": model,
+                "bias": bias_summary([draft.text or "" for draft in produced], case),
+            },
             structure=case.structure,
         )
 

@@ -31,20 +31,26 @@ def role_label(user, *, validating: bool = True) -> str:
 def export_sources(case: Case) -> list:
     """Sources numbered as the text cites them: [n] is the n-th passage given to the model, then the
     other sources the agent kept; each with its section, so two passages of one fiche differ."""
+    from rhia.corpus.freshness import export_note
     from rhia.provenance.answer import ExportSource
 
     numbered = list(numbered_sources(case).values()) if not case.started_from_none else []
     cited_ids = {source["passage_id"] for source in numbered}
     ordered = numbered + [s for s in case.selected_sources if s.get("passage_id") not in cited_ids]
-    return [
-        ExportSource(
-            document_id=str(source["document_id"]),
-            title=source.get("title", ""),
-            url=source.get("url", ""),
-            section=source.get("section_path", "").replace(" > ", " › "),
+    out = []
+    for source in ordered:
+        updated, note = export_note(source)  # date, stale warning, supersession (corpus.freshness)
+        out.append(
+            ExportSource(
+                document_id=str(source["document_id"]),
+                title=source.get("title", ""),
+                url=source.get("url", ""),
+                section=source.get("section_path", "").replace(" > ", " › "),
+                updated=updated,
+                note=note,
+            )
         )
-        for source in ordered
-    ]
+    return out
 
 
 def exportable(case: Case):

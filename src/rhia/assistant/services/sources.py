@@ -9,6 +9,7 @@ from rhia.assistant import states
 from rhia.assistant.models import Case
 from rhia.assistant.services.access import advance, get_case
 from rhia.assistant.services.errors import CaseError
+from rhia.corpus.freshness import stamp
 from rhia.drafting.situation import Situation
 
 DEFAULT_K = 6
@@ -79,7 +80,7 @@ def retrieve_sources(case: Case, user, *, k: int = DEFAULT_K) -> Case:
         ]
         known = {source["passage_id"] for source in proposed}
         kept = [s for s in case.sources if s.get("added") and s["passage_id"] not in known]
-        case.sources = proposed + kept
+        case.sources = stamp(proposed + kept)
         case.situation = situation.as_dict()
         case.intent = intent
         case.save(update_fields=["sources", "situation", "intent", "updated_at"])
@@ -113,4 +114,4 @@ def add_source_from_search(case: Case, user, *, query: str, passage_id: int) -> 
     if hit is None:
         raise CaseError("Ce passage n'a pas été trouvé : relancez la recherche.", code="input")
     selected = [source["passage_id"] for source in case.sources if source.get("selected")]
-    return update_sources(case, user, selected=selected, add=[hit_to_source(hit, added=True)])
+    return update_sources(case, user, selected=selected, add=stamp([hit_to_source(hit, added=True)]))

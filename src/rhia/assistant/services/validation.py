@@ -11,6 +11,8 @@ from rhia.assistant.models import Case
 from rhia.assistant.services.access import advance, ensure_access, get_case
 from rhia.assistant.services.errors import CaseError
 from rhia.audit.journal import record
+from rhia.corpus import freshness
+from rhia.fairness.services import summary as bias_summary
 
 
 def _require_text(case: Case) -> None:
@@ -29,14 +31,40 @@ def submit_for_validation(case: Case, user) -> Case:
     return case
 
 
-def validate_case(case: Case, user, *, comment: str = "") -> Case:
+def sources_to_check(case: Case) -> list[dict]:
+    """Selected sources past the configured age (or undated) or replaced: validation needs a confirmation."""
+    return [
+        source
+        for source in case.selected_sources
+        if source.get("superseded_by") or freshness.of_source(source).stale
+    ]
+
+
+def validate_case(case: Case, user, *, comment: str = "", sources_checked: bool = False) -> Case:
+    """``sources_checked``: the validator confirms the stale or replaced sources were checked (recorded)."""
     with transaction.atomic():
         case = get_case(user, case.pk, for_update=True)
         _require_text(case)
-        advance(case, user, states.VALIDATE)
+        advance(case, user, states.VALIDATE)  # state and permission first: they explain more
+        to_check = sources_to_check(case)
+        if to_check and not sources_checked:
+            names = ", ".join(sorted({source["document_id"] for source in to_check}))
+            raise CaseError(
+                f"Cette réponse s'appuie sur des sources anciennes ou remplacées ({names}) : confirmez "
+                "que vous les avez vérifiées au regard de la réglementation en vigueur avant de valider.",
+                code="input",
+            )
         case.validator = user
         case.validated_at = timezone.now()
         case.validation_comment = (comment or "").strip()[:2000]
+        case.sources_checked = [
+            {
+                "document_id": source["document_id"],
+                "modified": source.get("modified", ""),
+                "note": freshness.of_source(source).warning or source.get("superseded_by", ""),
+            }
+            for source in to_check
+        ]
         case.save()
         record(
             "assistant.validated",
@@ -46,6 +74,8 @@ def validate_case(case: Case, user, *, comment: str = "") -> Case:
                 "unchanged_share": float(case.unchanged_share or 0.0),
                 "unedited": bool(case.unedited),
                 "second_person": case.validator_id != case.owner_id,
+                "sources_checked": [source["document_id"] for source in case.sources_checked],
+                "bias": bias_summary([case.final_text], case),
             },
             structure=case.structure,
         )

@@ -16,6 +16,7 @@ from rhia.assistant.models import Case, CaseDraft
 from rhia.assistant.services import CaseError, choose_draft, generate_case_drafts, iter_case_drafts
 from rhia.assistant.services.display import cited_sources, draft_markup
 from rhia.assistant.views.common import fail, gated, load, step_url, stepper
+from rhia.corpus import freshness
 
 
 def _card(request, case: Case, draft: CaseDraft) -> str:
@@ -27,6 +28,7 @@ def _card(request, case: Case, draft: CaseDraft) -> str:
             "number": draft.index + 1,
             "markup": draft_markup(case, draft),
             "citations": cited_sources(case, draft),
+            "source_notes": freshness.notes(cited_sources(case, draft) or case.selected_sources),
         },
         request=request,
     )

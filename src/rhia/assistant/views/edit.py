@@ -21,6 +21,7 @@ from rhia.assistant.services.access import actor_for
 from rhia.assistant.services.display import revealed_diff, text_markup
 from rhia.assistant.services.editing import ai_text
 from rhia.assistant.services.shielding import reveal_markup
+from rhia.assistant.services.validation import sources_to_check
 from rhia.assistant.views.common import fail, gated, load, step_url, stepper
 
 CONTENT_TYPES = {
@@ -45,7 +46,9 @@ def edit(request, pk: int):
                 messages.success(request, "Le cas est transmis aux valideurs.")
                 return redirect("assistant:case", case.pk)
             if action == "validate":
-                case = validate_case(case, request.user)
+                case = validate_case(
+                    case, request.user, sources_checked=request.POST.get("sources_checked") == "1"
+                )
                 messages.success(request, "Réponse validée : vous pouvez l'exporter.")
                 return redirect("assistant:case", case.pk)
         except CaseError as error:
@@ -64,6 +67,7 @@ def edit(request, pk: int):
             "ai_markup": text_markup(case, ai_text(case)) if case.chosen_draft is not None else "",
             "diff": revealed_diff(case),
             "can_self_validate": states.VALIDATE in actions,
+            "to_check": sources_to_check(case),
             **stepper(case, states.EDIT),
         },
     )
@@ -81,7 +85,12 @@ def review_for_validation(request, pk: int):
                 return_case(case, request.user, comment=request.POST.get("comment", ""))
                 messages.success(request, "Le cas est renvoyé au gestionnaire.")
                 return redirect("assistant:validation_queue")
-            validate_case(case, request.user, comment=request.POST.get("comment", ""))
+            validate_case(
+                case,
+                request.user,
+                comment=request.POST.get("comment", ""),
+                sources_checked=request.POST.get("sources_checked") == "1",
+            )
         except CaseError as error:
             return fail(request, error, request.path)
         messages.success(request, f"Cas {case.reference} validé.")
@@ -97,6 +106,7 @@ def review_for_validation(request, pk: int):
             "question_markup": text_markup(case, case.question),
             "final_markup": text_markup(case, case.final_text),
             "diff": revealed_diff(case),
+            "to_check": sources_to_check(case),
             "can_validate": states.VALIDATE
             in states.available_actions(case.state, actor, second_validation=case.second_validation),
         },

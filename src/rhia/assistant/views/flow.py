@@ -21,6 +21,7 @@ from rhia.assistant.services.display import revealed_diff, text_markup
 from rhia.assistant.services.situation import case_situation, confirm_situation
 from rhia.assistant.services.sources import case_date, search
 from rhia.assistant.views.common import fail, gated, load, step_url, stepper
+from rhia.corpus import freshness
 from rhia.drafting.passages import ALL, SITUATION
 from rhia.drafting.situation import CONTRATS, STATUTS, VERSANTS
 
@@ -131,6 +132,8 @@ def sources(request, pk: int):
             "versants": VERSANTS.items(),
             "statuts": STATUTS.items(),
             "contrats": CONTRATS.items(),
+            "stale_count": len(freshness.stale_sources(case.sources)),
+            "max_age_days": freshness.max_age_days(),
             **stepper(case, states.SOURCES),
         },
     )

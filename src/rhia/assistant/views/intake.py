@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.shortcuts import redirect, render
 
 from rhia.accounts.authz import require
@@ -30,6 +31,7 @@ def new_case(request):
     use_cases = _use_cases()
     form = {"text": "", "use_case": _default_slug(use_cases), "key": uuid.uuid4().hex}
     error = ""
+    refused = None
     if request.method == "POST":
         form = {
             "text": request.POST.get("text", ""),
@@ -49,9 +51,11 @@ def new_case(request):
         except CaseError as failure:
             error = failure.message
         else:
-            if case.refusal:
-                return redirect("assistant:case", case.pk)
-            return redirect(step_url(case))
+            if not case.refusal:
+                return redirect(step_url(case))
+            # Refused: the form comes back with the typed text, to rephrase without the excluded use.
+            refused = case
+            form["key"] = uuid.uuid4().hex
     from rhia.extraction import SUPPORTED_LABEL
 
     return render(
@@ -62,6 +66,9 @@ def new_case(request):
             "use_cases": use_cases,
             "form": form,
             "error": error,
+            "refused": refused,
+            "max_chars": settings.RHIA_MAX_INPUT_CHARS,
+            "too_long": len(form["text"]) > settings.RHIA_MAX_INPUT_CHARS,
             "supported": SUPPORTED_LABEL,
         },
         status=422 if error else 200,

@@ -74,12 +74,13 @@ def split_text(text: str, max_words: int = MAX_PASSAGE_WORDS) -> list[str]:
         words = paragraph.split()
         if not words:
             continue
-        while len(words) > max_words:  # a single huge paragraph
+        while len(words) > max_words:  # a single huge paragraph: cut after a sentence, never mid-sentence
             if current:
                 chunks.append("\n".join(current))
                 current, count = [], 0
-            chunks.append(" ".join(words[:max_words]))
-            words = words[max_words:]
+            cut = _sentence_cut(words, max_words)
+            chunks.append(" ".join(words[:cut]))
+            words = words[cut:]
         if count + len(words) > max_words and current:
             chunks.append("\n".join(current))
             current, count = [], 0
@@ -88,6 +89,14 @@ def split_text(text: str, max_words: int = MAX_PASSAGE_WORDS) -> list[str]:
     if current:
         chunks.append("\n".join(current))
     return chunks
+
+
+def _sentence_cut(words: list[str], max_words: int) -> int:
+    """Number of words to keep: the last sentence end within ``max_words`` (or ``max_words``)."""
+    for i in range(max_words, max_words // 2, -1):
+        if words[i - 1][-1:] in ".!?;":
+            return i
+    return max_words
 
 
 def parse_date(value: str | None) -> dt.date | None:

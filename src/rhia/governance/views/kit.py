@@ -250,16 +250,13 @@ def acknowledge(request):
                 f"Merci : votre prise de connaissance de la charte (version {charter.label}) est enregistrée.",
             )
             return redirect(next_url or "portal:home")
-    acknowledgment = None
-    if charter is not None:
-        acknowledgment = (
-            request.user.charter_acknowledgments.filter(
-                version__document=charter.document, version__major=charter.major
-            )
-            .select_related("version")
-            .order_by("-acknowledged_at")
-            .first()
-        )
+    acknowledgment = (
+        services.acknowledgments_of_current_charter()
+        .filter(user=request.user)
+        .select_related("version")
+        .order_by("-acknowledged_at")
+        .first()
+    )
     previous = (
         request.user.charter_acknowledgments.select_related("version").order_by("-acknowledged_at").first()
     )

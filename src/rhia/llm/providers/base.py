@@ -59,6 +59,7 @@ CHAT_PARAMS = (
     "repeat_penalty",
     "frequency_penalty",
     "presence_penalty",
+    "response_format",  # OpenAI structured output ({"type": "json_schema", ...}); llama.cpp: a grammar
 )
 
 

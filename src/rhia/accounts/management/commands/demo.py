@@ -54,6 +54,9 @@ class Command(BaseCommand):
             return
         accounts = ensure_demo(os.environ.get("RHIA_DEMO_PASSWORD") or None)
         record_demo_training()
+        from rhia.governance.demo_lifecycle import walk_operational_use_case
+
+        walk_operational_use_case(self.stdout)
         self.stdout.write("\nComptes de démonstration (http://127.0.0.1:8000) :")
         for account in accounts:
             secret = account.password or "(compte existant, mot de passe inchangé)"

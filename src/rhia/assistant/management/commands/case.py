@@ -94,6 +94,11 @@ class Command(BaseCommand):
         action("submit", "soumettre à un valideur")
         validate = action("validate", "valider")
         validate.add_argument("--comment", default="")
+        validate.add_argument(
+            "--sources-checked",
+            action="store_true",
+            help="confirmer que les sources anciennes ou remplacées ont été vérifiées",
+        )
         back = action("return", "renvoyer au gestionnaire")
         back.add_argument("--comment", required=True)
         export = action("export", "exporter après validation")
@@ -266,7 +271,9 @@ class Command(BaseCommand):
         return case
 
     def _validate(self, case, user, options):
-        case = validate_case(case, user, comment=options["comment"])
+        case = validate_case(
+            case, user, comment=options["comment"], sources_checked=options["sources_checked"]
+        )
         self._say(f"Cas {case.reference} validé par {user.display_name}.")
         return case
 

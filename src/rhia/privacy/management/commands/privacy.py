@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from rhia.privacy import evaluation
 from rhia.privacy.detect import data_class, scan, warm_up
+from rhia.privacy.lexicon import fold, known_name
+from rhia.privacy.names_layout import PARTICLES
 from rhia.privacy.sensitive import CATEGORY_LABELS
 
 LABELS_FR = {
@@ -25,6 +28,12 @@ LABELS_FR = {
     "SIREN": "SIREN",
     "MATRICULE": "Matricule",
 }
+
+
+def names_in_lists(value: str) -> bool:
+    """True when every word of a gold name is in the detector's name lists (gazetteers, world tables)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", value) if len(w) > 1 and fold(w) not in PARTICLES]
+    return bool(words) and all(known_name(w) for w in words)
 
 
 def _read(path: str) -> str:
@@ -114,7 +123,7 @@ class Command(BaseCommand):
             raise CommandError("Le jeu d'évaluation est vide.")
         warm_up()  # load the NER model before timing
         scan(docs[0]["text"])
-        report = evaluation.evaluate(docs, scan, keep_errors=options["errors"])
+        report = evaluation.evaluate(docs, scan, keep_errors=options["errors"], name_known=names_in_lists)
         summary = report.as_dict()
         self.stdout.write(f"{summary['n_docs']} documents, {summary['docs_per_s']} documents/s")
         self.stdout.write(
@@ -126,6 +135,9 @@ class Command(BaseCommand):
                 f"{label:<12} {metrics['precision']:>9.3f} {metrics['recall']:>7.3f} {metrics['f2']:>6.3f}"
                 f" {exact['f2']:>9.3f} {metrics['support']:>5}"
             )
+        for bucket, label in (("in_list", "dans les listes"), ("out_of_list", "hors des listes")):
+            figures = summary["person_names"][bucket]
+            self.stdout.write(f"PERSON {label} : rappel {figures['recall']:.3f} (n = {figures['support']})")
         sensitive = summary["sensitive"]
         self.stdout.write(
             f"Catégories sensibles : précision {sensitive['precision']:.3f}, rappel {sensitive['recall']:.3f},"

@@ -18,6 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 from rhia.drafting import eval_command as answers_command
 from rhia.drafting.passages import POOL, documents, retrieve
 from rhia.drafting.situation import STATUTS, VERSANTS, Situation, extract_situation
+from rhia.fairness import reporting as bias_reporting
 from rhia.search.evaluation import EvalError, evaluate, load_queries
 from rhia.search.services import search_documents
 
@@ -76,10 +77,14 @@ class Command(BaseCommand):
         retrieval.add_argument("--json", action="store_true")
         retrieval.add_argument("--verbose", action="store_true", help="Afficher les requêtes manquées.")
         answers_command.add_parser(sub)
+        bias_reporting.add_arguments(sub)
 
     def handle(self, *args, **options):
         if options["what"] == "answers":
             return answers_command.handle(self, options)
+        if options["what"] == "bias":
+            bias_reporting.handle(options, self.stdout.write)
+            return
         try:
             queries = load_queries(Path(options["queries"]))
         except EvalError as error:

@@ -1,0 +1,32 @@
+"""axe-core in the browser tests: injected from tests/browser_js (scripts/install-test-js), no network."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+AXE = Path(__file__).resolve().parent / "browser_js" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page) -> list[dict]:
+    """Every axe-core violation of the current page (WCAG 2.1 A/AA and best practices)."""
+    if not AXE.exists():
+        pytest.skip("axe-core absent : lancez scripts/install-test-js (npm ci dans tests/browser_js)")
+    # evaluate() runs outside the page's Content-Security-Policy, like a browser extension would.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {
+            "id": violation["id"],
+            "impact": violation["impact"],
+            "help": violation["help"],
+            "targets": [node["target"] for node in violation["nodes"]][:5],
+        }
+        for violation in result["violations"]
+    ]
+
+
+def assert_accessible(page, name: str) -> None:
+    violations = axe_violations(page)
+    assert violations == [], f"{name}: {violations}"
