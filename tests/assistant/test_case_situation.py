@@ -72,7 +72,7 @@ def test_other_agent_cannot_change_it(teacher_case, make_user, grant_assistant_a
 def test_export_prints_the_situation(teacher_case, agent):
     case = confirm_situation(teacher_case, agent, versant="FPE", statut="titulaire")
     case = put_drafts(case, agent, ["Le temps partiel est de droit [1]."], citations=[["F486"]])
-    case = validate_case(choose_draft(case, agent, 0), agent)
+    case = validate_case(choose_draft(case, agent, 0), agent, sources_checked=True)
     wording = "Situation prise en compte : fonctionnaire titulaire, enseignant, fonction publique de l'État"
     assert wording in [block.text for block in layout(exportable(case), "RHIA-TEST-CODE")]
     result = export_case(case, agent, "eml")
