@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,22 @@ def _fast_password_hashing():
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *production_hashers]
     yield
     settings.PASSWORD_HASHERS = production_hashers
+
+
+# Signed journal heads of test databases go to a scratch file, never the worktree's var/ one;
+# subprocesses started by tests (CLI, concurrent writers) inherit it.
+_CHECKPOINT_FILE = Path(tempfile.mkdtemp(prefix="rhia-test-audit-")) / "checkpoints.jsonl"
+os.environ["RHIA_AUDIT_CHECKPOINT_FILE"] = str(_CHECKPOINT_FILE)
+
+
+@pytest.fixture(autouse=True)
+def _journal_checkpoint_file():
+    """Each test starts with an empty file of signed journal heads."""
+    from django.conf import settings
+
+    _CHECKPOINT_FILE.unlink(missing_ok=True)
+    settings.RHIA_AUDIT_CHECKPOINT_FILE = _CHECKPOINT_FILE
+    return _CHECKPOINT_FILE
 
 
 @pytest.fixture
@@ -182,3 +199,31 @@ def grant_assistant_access(db):
         return user
 
     return grant
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """SQLite tests use a file database (in /dev/shm when possible): a worker subprocess can open it."""
+    import tempfile
+
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3") and not database.get("TEST", {}).get("NAME"):
+        shm = Path("/dev/shm")
+        folder = shm if shm.is_dir() and os.access(shm, os.W_OK) else Path(tempfile.gettempdir())
+        database.setdefault("TEST", {})["NAME"] = str(folder / f"rhia-test-{os.getpid()}.sqlite3")
+
+
+@pytest.fixture
+def worker(transactional_db, settings):
+    """Start real ``rhia worker`` processes on the test database: ``worker.start()``, ``worker.kill(p)``.
+
+    The test's data must be committed (``django_db(transaction=True)``). Every process left is
+    stopped at teardown, before the database is flushed.
+    """
+    from tests.jobs.processes import WorkerProcesses
+
+    processes = WorkerProcesses(settings)
+    yield processes
+    processes.stop_all()

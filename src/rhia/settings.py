@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "csp",
     "ninja",  # serves Swagger UI from our static files instead of a CDN
     "widget_tweaks",
+    "django_tasks_db",
     "rhia.accounts",
     "rhia.portal",
     "rhia.audit",
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "rhia.dashboard",
     "rhia.gateway",
     "rhia.fairness",
+    "rhia.jobs",
 ]
 
 MIDDLEWARE = [
@@ -231,10 +233,20 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # request lines lose their query string (search terms may name a person): see rhia.privacy.logscrub
+    "filters": {"no_query_string": {"()": "rhia.privacy.logscrub.QueryStringFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["no_query_string"]}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("RHIA_LOG_LEVEL", "INFO")},
     # httpx logs every request (and so every model call) at INFO: too chatty for production logs.
-    "loggers": {"axes": {"level": "WARNING"}, "httpx": {"level": "WARNING"}, "httpx2": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},
+        "httpx2": {"level": "WARNING"},
+        # runserver's request lines go through the scrubbing handler (Django gives them their own otherwise)
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
 
 # --- rhia domain settings -------------------------------------------------
@@ -243,6 +255,46 @@ LOGGING = {
 RHIA_VAULT_KEY = os.environ.get("RHIA_VAULT_KEY", "")
 if PRODUCTION and not RHIA_VAULT_KEY:
     raise ImproperlyConfigured("Refusing to start in production: RHIA_VAULT_KEY must be set")
+
+
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    raw = os.environ.get(name, str(default)).strip()
+    try:
+        value = int(raw)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must be an integer (got {raw!r})") from error
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum} (got {value})")
+    return value
+
+
+# Journal keys (HMAC of each entry, checkpoint signatures), newest first; see audit/keys.py.
+RHIA_AUDIT_KEYS = env_list("RHIA_AUDIT_KEY")
+if PRODUCTION and (not RHIA_AUDIT_KEYS or any(len(key) < 32 for key in RHIA_AUDIT_KEYS)):
+    raise ImproperlyConfigured(
+        "Refusing to start in production: RHIA_AUDIT_KEY must be set (random keys of at least 32 characters)"
+    )
+# Signed head checkpoints, appended outside the database (and to syslog when configured).
+RHIA_AUDIT_CHECKPOINT_FILE = Path(
+    os.environ.get("RHIA_AUDIT_CHECKPOINT_FILE", VAR_DIR / "audit" / "checkpoints.jsonl")
+)
+RHIA_AUDIT_CHECKPOINT_EVERY = env_int("RHIA_AUDIT_CHECKPOINT_EVERY", 100, minimum=1)
+RHIA_AUDIT_CHECKPOINT_SECONDS = env_int("RHIA_AUDIT_CHECKPOINT_SECONDS", 60, minimum=1)
+RHIA_AUDIT_SYSLOG = os.environ.get("RHIA_AUDIT_SYSLOG", "").strip()  # "/dev/log" or "host:port" (UDP)
+RHIA_AUDIT_ASYNC_COMMIT = env_bool("RHIA_AUDIT_ASYNC_COMMIT", False)
+
+# Model provider keys: only RHIA_PROVIDER_KEY_… variables can be named by a provider record
+# (llm/validation.py). RHIA_LLM_API_KEY, the key of the provider seeded from RHIA_LLM_BASE_URL,
+# is kept as RHIA_PROVIDER_KEY_LLM.
+RHIA_PROVIDER_KEYS = {
+    name: value for name, value in os.environ.items() if name.startswith("RHIA_PROVIDER_KEY_")
+}
+if os.environ.get("RHIA_LLM_API_KEY"):
+    RHIA_PROVIDER_KEYS.setdefault("RHIA_PROVIDER_KEY_LLM", os.environ["RHIA_LLM_API_KEY"])
+RHIA_LLM_BASE_URL = os.environ.get("RHIA_LLM_BASE_URL", "").strip()
+RHIA_LLM_MODEL = os.environ.get("RHIA_LLM_MODEL", "")
+RHIA_LLM_TRUST = os.environ.get("RHIA_LLM_TRUST", "sovereign_cloud")
+RHIA_LLM_DATA_CLASSES = env_list("RHIA_LLM_DATA_CLASSES", "public,internal,personal")
 
 RHIA_CONTENT_RETENTION_DAYS = int(os.environ.get("RHIA_CONTENT_RETENTION_DAYS", "180"))
 
@@ -253,7 +305,9 @@ except ValueError as error:
     raise ImproperlyConfigured("RHIA_SOURCE_MAX_AGE_DAYS must be a whole number of days") from error
 if RHIA_SOURCE_MAX_AGE_DAYS < 1:
     raise ImproperlyConfigured("RHIA_SOURCE_MAX_AGE_DAYS must be at least 1")
-RHIA_MAX_INPUT_CHARS = int(os.environ.get("RHIA_MAX_INPUT_CHARS", "20000"))
+RHIA_MAX_INPUT_CHARS = env_int("RHIA_MAX_INPUT_CHARS", 20000, minimum=100)
+RHIA_GATEWAY_REQUESTS_PER_MINUTE = env_int("RHIA_GATEWAY_REQUESTS_PER_MINUTE", 60, minimum=1)
+RHIA_GATEWAY_TOKENS_PER_DAY = env_int("RHIA_GATEWAY_TOKENS_PER_DAY", 200000, minimum=1)
 
 
 def _env_int(name: str, default: int, minimum: int) -> int:
@@ -275,3 +329,19 @@ RHIA_DRAFTS_N = _env_int("RHIA_DRAFTS_N", 3, 1)
 RHIA_DRAFT_MAX_TOKENS = _env_int("RHIA_DRAFT_MAX_TOKENS", 0, 0)
 RHIA_DRAFT_RETRY = env_bool("RHIA_DRAFT_RETRY", True)
 RHIA_HUMAN_CHANNEL = os.environ.get("RHIA_HUMAN_CHANNEL", "").strip()
+
+# --- background jobs (Django Tasks) ---------------------------------------
+# Drafts, imports, reindexing and purges run in `rhia worker` processes; the queue and every job's
+# state live in the database, so web processes stay stateless and never load the model.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("RHIA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "generation"],
+    }
+}
+
+
+# A running job whose worker has not renewed its lease for this long is considered lost:
+# journaled, retried once, then marked failed.
+RHIA_JOB_LEASE_SECONDS = _env_int("RHIA_JOB_LEASE_SECONDS", 30, 1)
+RHIA_JOB_MAX_ATTEMPTS = _env_int("RHIA_JOB_MAX_ATTEMPTS", 2, 1)

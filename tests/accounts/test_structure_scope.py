@@ -35,3 +35,16 @@ def test_pending_user_holds_no_permission(make_user, structures):
     RoleAssignment.objects.create(user=user, role=Role.ADMIN, structure=structures["ministry"])
     assert user.access == User.Access.PENDING
     assert not has_perm(user, "admin.access")
+
+
+@pytest.mark.django_db
+def test_structure_in_scope_is_the_one_asked_for_or_the_highest(make_user, structures):
+    from rhia.accounts.authz import structure_in_scope
+
+    referent = make_user(Role.ETHICS_REFERENT.value, structure="academy")
+    permission = "governance.handle_reports"
+    assert structure_in_scope(referent, permission) == structures["academy"]
+    assert structure_in_scope(referent, permission, str(structures["service"].pk)) == structures["service"]
+    assert structure_in_scope(referent, permission, structures["other"].pk) == structures["academy"]
+    assert structure_in_scope(referent, permission, "abc") == structures["academy"]
+    assert structure_in_scope(make_user(Role.AGENT_RH.value), permission) is None

@@ -1,4 +1,4 @@
-"""In the browser without a model: the drafts stream (here the "not covered by the sources" answer, which
+"""In the browser without a model: the drafts arrive from a worker (here the "not covered by the sources" answer, which
 needs no model), starting from a blank page, the editor's buttons, self-validation and .eml export."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ UNCOVERED = "Bonjour, comment réserver une salle de réunion au rectorat pour j
 @pytest.fixture
 def uncovered_case(tmp_path, make_user, grant_assistant_access):
     from rhia.assistant.services import confirm_review, open_case, update_sources
-    from rhia.assistant.services.drafts import request_drafts
+    from rhia.assistant.services.drafts import start_generation
     from rhia.assistant.services.sources import hit_to_source, search
 
     seed_register()
@@ -30,14 +30,17 @@ def uncovered_case(tmp_path, make_user, grant_assistant_access):
     case = confirm_review(open_case(agent, text=UNCOVERED), agent)
     extra = hit_to_source(search("congés annuels durée", k=1)[0])
     case = update_sources(case, agent, selected=[], add=[extra])
-    request_drafts(case, agent)
+    start_generation(case, agent)
     return agent, case
 
 
-def test_stream_blank_page_editor_and_eml(page, browser_login, live_server, screenshot, uncovered_case):
+def test_stream_blank_page_editor_and_eml(
+    page, browser_login, live_server, screenshot, uncovered_case, worker
+):
     from rhia.assistant.models import Case
 
     agent, case = uncovered_case
+    worker.start()
     page.set_default_timeout(120_000)
     browser_login(agent)
     page.goto(f"{live_server.url}/assistant/cas/{case.pk}/propositions/")
@@ -67,6 +70,8 @@ def test_stream_blank_page_editor_and_eml(page, browser_login, live_server, scre
     assert "<li>par courriel</li>" in saved.final_html
     assert "Jean Petit" not in saved.final_text and saved.unchanged_share == 0.0
     screenshot("case-blank-02-editor")
+    # The fixture fiche is older than RHIA_SOURCE_MAX_AGE_DAYS: the agent confirms it was checked.
+    page.click("label[for=sources_checked]")
     page.click("#self-validate")
     page.wait_for_url(f"**/cas/{case.pk}/")
     with page.expect_download() as download_info:

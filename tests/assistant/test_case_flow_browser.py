@@ -53,9 +53,13 @@ def _logout(page):
     page.wait_for_load_state("networkidle")
 
 
-def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp_path, settings):
+def test_whole_flow(
+    page, browser_login, live_server, screenshot, flow_data, worker, tmp_path, settings, monkeypatch
+):
     agent, validator = flow_data
     settings.RHIA_SOURCE_MAX_AGE_DAYS = 180  # the fixture fiches (01/06/2025) are past it from 2025-11-28
+    monkeypatch.setenv("RHIA_SOURCE_MAX_AGE_DAYS", "180")
+    worker.start()  # after flow_data: the worker inherits its drafting settings
     # The machine may be busy (2 cores): generous timeouts, and the NER model loaded before the clock runs.
     page.set_default_timeout(180_000)
     page.set_default_navigation_timeout(180_000)
@@ -99,7 +103,7 @@ def test_whole_flow(page, browser_login, live_server, screenshot, flow_data, tmp
     page.click("#generate-drafts")
     page.wait_for_url("**/propositions/")
 
-    # Drafts, streamed: at least two, side by side, re-identified for the agent.
+    # Drafts, written by the worker: at least two, side by side, re-identified for the agent.
     try:
         page.wait_for_selector("#drafts[data-complete=true]", state="attached", timeout=1_500_000)
     except Exception:

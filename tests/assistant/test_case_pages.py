@@ -76,9 +76,9 @@ def test_pages_walk(client, agent, register, case_corpus):
     assert "Marie Durand" in drafts  # re-identified for the agent
     assert f'href="#passage-{case.selected_sources[0]["passage_id"]}"' in drafts
     assert "Tout accepter" not in drafts
-    stream = client.get(f"/assistant/cas/{case.pk}/propositions/flux/")
-    body = b"".join(stream.streaming_content).decode()
-    assert body.count("event: draft") == 2 and "event: done" in body
+    state = client.get(f"/assistant/cas/{case.pk}/propositions/etat/?have=1").json()
+    assert state["state"] == "done" and [d["label"] for d in state["drafts"]] == ["prête", "prête"]
+    assert [card["index"] for card in state["cards"]] == [1] and "choose-2" in state["cards"][0]["html"]
     response = client.post(f"/assistant/cas/{case.pk}/choisir/", {"draft": "0"})
     assert response["Location"] == f"/assistant/cas/{case.pk}/redaction/"
     edit = client.get(response["Location"]).text

@@ -86,8 +86,9 @@ def test_checkpoint_signature_and_continuity():
         "2026-02-01T00:00:00.000000Z",
     )
     signed = chain.CheckpointData(**{**data.__dict__, "signature": chain.sign(key, data)})
-    assert chain.verify(rows[4:], [signed], key).ok
+    assert chain.verify(rows[4:], [signed], [key]).ok
     forged = chain.CheckpointData(**{**signed.__dict__, "last_seq": 5})
-    report = chain.verify(rows[4:], [forged], key)
+    report = chain.verify(rows[4:], [forged], [key])
     assert not report.ok and report.kind == "checkpoint"
-    assert not chain.verify(rows[4:], [signed], b"another key").ok
+    assert not chain.verify(rows[4:], [signed], [b"another key"]).ok
+    assert chain.verify(rows[4:], [signed], [b"new key", key]).ok  # rotated: the old key still verifies

@@ -24,8 +24,7 @@ def _age_entries(days: int, seqs) -> None:
         for entry in JournalEntry.objects.order_by("seq"):
             if entry.seq in seqs:
                 entry.created_at = entry.created_at - timedelta(days=days)
-            entry.previous_hash = previous
-            entry.entry_hash = chain.entry_hash(previous, entry.hashed_fields())
+            entry.seal(previous)
             entry.save()
             previous = entry.entry_hash
 
@@ -69,15 +68,13 @@ def test_second_purge_continues_the_checkpoints():
     _age_entries(400, {1, 2})
     services.purge(content_days=180, metadata_days=365)
     _age_entries_after_purge = JournalEntry.objects.filter(seq__in=[3, 4])
-    from rhia.audit import chain
 
     with journal_permit():
         previous = Checkpoint.objects.get().last_hash
         for entry in JournalEntry.objects.order_by("seq"):
             if entry in _age_entries_after_purge:
                 entry.created_at -= timedelta(days=400)
-            entry.previous_hash = previous
-            entry.entry_hash = chain.entry_hash(previous, entry.hashed_fields())
+            entry.seal(previous)
             entry.save()
             previous = entry.entry_hash
     services.purge(content_days=180, metadata_days=365)
@@ -116,10 +113,10 @@ def test_purge_refuses_to_sign_a_tampered_range():
     assert JournalEntry.objects.count() == 5
 
 
-def test_signing_key_from_environment(monkeypatch):
-    monkeypatch.setenv("RHIA_AUDIT_KEY", "une-cle-de-test-suffisamment-longue")
+def test_signing_key_from_settings(settings):
+    settings.RHIA_AUDIT_KEYS = ["une-cle-de-test-suffisamment-longue", "ancienne-cle"]
     assert services.signing_key() == b"une-cle-de-test-suffisamment-longue"
-    monkeypatch.delenv("RHIA_AUDIT_KEY")
+    settings.RHIA_AUDIT_KEYS = []
     assert len(services.signing_key()) == 32
 
 

@@ -39,11 +39,21 @@ def test_modified_payload(journal):
     assert (report.ok, report.broken_seq, report.kind) == (False, 5, "content_modified")
 
 
-def test_modified_and_rehashed_entry_breaks_the_next_link(journal):
+def test_modified_and_rehashed_entry_without_the_key_is_named(journal):
     with journal_permit():
         entry = JournalEntry.objects.get(seq=4)
         entry.action = "test.rewritten"
-        entry.entry_hash = chain.entry_hash(entry.previous_hash, entry.hashed_fields())
+        entry.entry_hash = chain.entry_hash(entry.previous_hash, entry.hashed_fields())  # no HMAC key
+        entry.save()
+    report = services.verify_journal()
+    assert (report.ok, report.broken_seq, report.kind) == (False, 4, "modified")
+
+
+def test_modified_and_rehashed_entry_with_the_key_breaks_the_next_link(journal):
+    with journal_permit():
+        entry = JournalEntry.objects.get(seq=4)
+        entry.action = "test.rewritten"
+        entry.seal(entry.previous_hash)
         entry.save()
     report = services.verify_journal()
     assert (report.ok, report.broken_seq, report.kind) == (False, 5, "inserted_or_reordered")
@@ -63,7 +73,7 @@ def test_inserted_entry(journal):
             entry.save()
         forged = JournalEntry.objects.get(seq=4)
         forged.pk, forged.seq, forged.action = None, 3, "test.inserted"
-        forged.entry_hash = chain.entry_hash(forged.previous_hash, forged.hashed_fields())
+        forged.seal(forged.previous_hash)
         forged.save(force_insert=True)
     report = services.verify_journal()
     assert not report.ok and report.broken_seq == 4

@@ -45,10 +45,11 @@ def upstream_provider(db, upstream):
 
 
 @pytest.fixture
-def agent_key(make_user, use_case):
+def agent_key(make_user, use_case, grant_assistant_access):
     from rhia.gateway.keys import create_key
 
-    agent = make_user("agent_rh", first_name="Camille", last_name="Moreau")
+    # Charter signed and basic training done: the gateway applies the assistant's access gate.
+    agent = grant_assistant_access(make_user("agent_rh", first_name="Camille", last_name="Moreau"))
     key, secret = create_key(agent, "Script de test", [use_case], use_case)
     return agent, key, secret
 

@@ -72,7 +72,7 @@ class RecordingUpstream:
 
             def do_POST(self):
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
-                upstream.received.append({"path": self.path, "body": body})
+                upstream.received.append({"path": self.path, "body": body, "headers": dict(self.headers)})
                 if self.path.endswith("/embeddings"):
                     inputs = body["input"] if isinstance(body["input"], list) else [body["input"]]
                     data = [

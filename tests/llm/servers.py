@@ -12,12 +12,14 @@ class FlakyServer:
     """An OpenAI-style endpoint that fails on purpose: answers from ``script`` in order, then ``then``.
 
     Each item is an HTTP status (int), "hang" (sleeps past the client's timeout) or a string (a
-    200 answer with that text as the completion). 200 answers "ok". ``requests`` keeps the bodies.
+    200 answer with that text as the completion). 200 answers "ok". ``requests`` keeps the bodies;
+    ``delay`` (seconds) slows every answer down, as a model computing would.
     """
 
-    def __init__(self):
+    def __init__(self, delay: float = 0.0):
         self.script: list = []
         self.then = 200
+        self.delay = delay
         self.hits = 0
         self.requests: list[dict] = []
         server = self
@@ -31,6 +33,8 @@ class FlakyServer:
                 server.requests.append(json.loads(self.rfile.read(length) or b"{}"))
                 server.hits += 1
                 action = server.script.pop(0) if server.script else server.then
+                if server.delay:
+                    time.sleep(server.delay)
                 if action == "hang":
                     time.sleep(1.0)
                     action = 200

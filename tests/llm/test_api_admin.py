@@ -40,7 +40,7 @@ def test_admin_edits_a_provider_with_checkboxes(client, make_user):
         "priority": "10",
         "base_url": "",
         "model": "albert-large",
-        "api_key_env": "RHIA_LLM_API_KEY",
+        "api_key_env": "RHIA_PROVIDER_KEY_ALBERT",
         "timeout_seconds": "60",
         "max_retries": "2",
         "description": "",

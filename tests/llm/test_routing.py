@@ -99,18 +99,18 @@ def test_refused_call_is_journaled_in_french_without_calling_anyone(make_user):
 
 
 @pytest.mark.django_db
-def test_seed_is_idempotent_and_reads_the_environment(monkeypatch):
+def test_seed_is_idempotent_and_reads_the_environment(settings):
     from rhia.llm import seed
 
-    monkeypatch.delenv("RHIA_LLM_BASE_URL", raising=False)
+    settings.RHIA_LLM_BASE_URL = ""
     seed.run()
     seed.run()
     embedded = Provider.objects.get()
     assert embedded.kind == classes.EMBEDDED and embedded.trust_level == classes.ON_PREMISES
     assert set(embedded.data_classes) == set(classes.DATA_CLASSES)
 
-    monkeypatch.setenv("RHIA_LLM_BASE_URL", "http://127.0.0.1:8081/v1")
-    monkeypatch.setenv("RHIA_LLM_MODEL", "albert-large")
+    settings.RHIA_LLM_BASE_URL = "http://127.0.0.1:8081/v1"  # read from the environment by settings.py
+    settings.RHIA_LLM_MODEL = "albert-large"
     seed.run()
     seed.run()
     remote = Provider.objects.get(kind=classes.OPENAI)
@@ -123,3 +123,4 @@ def test_seed_is_idempotent_and_reads_the_environment(monkeypatch):
     # Preferred for what it accepts; sensitive data still goes to the embedded model.
     assert select_provider(classes.PERSONAL) == remote
     assert select_provider(classes.SENSITIVE) == embedded
+    assert remote.api_key_env == "RHIA_PROVIDER_KEY_LLM"

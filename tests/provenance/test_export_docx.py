@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def test_docx_opens_with_mention_sources_and_code():
     result = export_answer(answer(), "docx")
-    assert result.filename == "rh-2026-00042-vos-droits-a-conge-annuel.docx"
+    assert result.filename == "rh-2026-00042-reponse.docx"  # never the title: it may name someone
     document = docx.Document(io.BytesIO(result.content))
     texts = [paragraph.text for paragraph in document.paragraphs]
     assert texts[0] == "Vos droits à congé annuel"

@@ -185,8 +185,11 @@ def test_plan_synthesis_and_exports(client, manager, make_user, structures, seed
 
 def test_structure_outside_scope_falls_back_to_own_scope(client, manager, structures):
     client.force_login(manager)
-    page = client.get(f"/formation/plan/?structure={structures['other'].pk}").content.decode()
+    response = client.get(f"/formation/plan/?structure={structures['other'].pk}")
+    assert response.status_code == 200
+    page = response.content.decode()
     assert "Autre académie" not in page
+    assert "Académie test" in page, "the manager's own perimeter is shown instead"
 
 
 def test_questions_are_editable_by_the_training_service(client, manager, seeded):

@@ -35,3 +35,14 @@ def test_rejects_empty_and_out_of_scale():
 def test_reinforcement_threshold():
     assert needs_reinforcement(1) and needs_reinforcement(2)
     assert not needs_reinforcement(3)
+
+
+def test_one_recommendation_rule_for_the_catalogue_and_the_plan():
+    from rhia.training.scoring import recommended, weak_competences
+
+    weak = weak_competences({1: 1, 2: 4, 3: 2})
+    assert weak == {1, 3}
+    assert recommended(is_basic=False, covered={3}, weak=weak, engaged=False)
+    assert not recommended(is_basic=False, covered={2}, weak=weak, engaged=False)
+    assert recommended(is_basic=True, covered=set(), weak=set(), engaged=False)
+    assert not recommended(is_basic=True, covered={1}, weak=weak, engaged=True)

@@ -50,6 +50,20 @@ def structures_for(user: User, permission: str):
     return query.distinct()
 
 
+def structure_in_scope(
+    user: User, permission: str, structure_id: str | int | None = None
+) -> Structure | None:
+    """The structure ``structure_id`` when ``permission`` covers it, else the highest one in the user's
+    scope (fewest levels, then path), else None. Pages, API and exports pick their perimeter here."""
+    scope = structures_for(user, permission)
+    if structure_id and str(structure_id).isdigit():
+        chosen = scope.filter(pk=int(structure_id)).first()
+        if chosen:
+            return chosen
+    ordered = sorted(scope, key=lambda s: (s.path.count("/"), s.path))
+    return ordered[0] if ordered else None
+
+
 def check(request: HttpRequest, permission: str, structure: Structure | None = None) -> None:
     if not has_perm(request.user, permission, structure):
         raise PermissionDenied(PERMISSIONS[permission][0])

@@ -15,11 +15,11 @@ from rhia.assistant.services import (
     choose_draft,
     confirm_review,
     export_case,
-    generate_case_drafts,
     get_case,
     open_case,
     return_case,
     save_final,
+    start_generation,
     submit_for_validation,
     update_sources,
     validate_case,
@@ -112,6 +112,7 @@ class SituationIn(Schema):
 
 class DraftsIn(Schema):
     n: int | None = None
+    restart: bool = False
 
 
 class ChoiceIn(Schema):
@@ -175,11 +176,18 @@ def situation(request, key: str, payload: SituationIn):
     )
 
 
-@router.post("/cases/{key}/drafts", summary="Générer les propositions")
+@router.post(
+    "/cases/{key}/drafts",
+    summary="Demander les propositions (tâche de fond)",
+    description=(
+        "Met la génération en file (ou renvoie celle en cours) et répond aussitôt ; `generation` dans "
+        "le cas dit où elle en est (position dans la file, propositions prêtes). Suivre par `GET cases/{key}`."
+    ),
+)
 @api_require("assistant.use")
 def drafts(request, key: str, payload: DraftsIn):
     def run(case):
-        generate_case_drafts(case, request.user, n=payload.n)
+        start_generation(case, request.user, n=payload.n, restart=payload.restart)
         return case
 
     return _act(request, key, run)

@@ -4,6 +4,11 @@ An entry's hash covers its metadata and two digests of its payload: the full pay
 (``payload_sha256``) and the payload stripped of free text (``metadata_sha256``). The
 content purge replaces the payload by its stripped form, so the chain still verifies and
 the remaining metadata is still checked against its digest.
+
+Since v3 the hash is an HMAC-SHA256 keyed with RHIA_AUDIT_KEY and names the key that made it
+(``key_id``, a fingerprint): someone who can write to the database but does not hold the key
+cannot re-chain rewritten entries. Entries written before v3 (no ``key_id``) are accepted
+only as a prefix of the chain, never after a keyed entry.
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 GENESIS_HASH = "0" * 64
-HASH_VERSION = "rhia-journal-v2"
+HASH_VERSION = "rhia-journal-v2"  # unkeyed SHA-256 chain (entries written before v3)
+KEYED_VERSION = "rhia-journal-v3"  # HMAC-SHA256 chain
 # A string value is kept by the content purge when it looks like an identifier, not a text.
 _MAX_TOKEN_CHARS = 80
 
@@ -94,9 +100,11 @@ def hashed_fields(
     object_id: str,
     payload_sha256: str,
     metadata_sha256: str,
+    key_id: str | None = None,
 ) -> list[Any]:
+    head = [KEYED_VERSION, key_id] if key_id else [HASH_VERSION]
     return [
-        HASH_VERSION,
+        *head,
         seq,
         created_at,
         actor_id,
@@ -110,8 +118,17 @@ def hashed_fields(
     ]
 
 
-def entry_hash(previous_hash: str, fields: list[Any]) -> str:
-    return hashlib.sha256(previous_hash.encode() + b"\n" + canonical(fields)).hexdigest()
+def entry_hash(previous_hash: str, fields: list[Any], key: bytes | None = None) -> str:
+    """HMAC-SHA256 with ``key`` (v3), plain SHA-256 without (v2, legacy entries only)."""
+    message = previous_hash.encode() + b"\n" + canonical(fields)
+    if key is None:
+        return hashlib.sha256(message).hexdigest()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def key_id(key: bytes) -> str:
+    """Public fingerprint of a journal key, stored with each entry (reveals nothing of the key)."""
+    return hashlib.sha256(b"rhia-audit-key-id\n" + key).hexdigest()[:16]
 
 
 # --- checkpoints -----------------------------------------------------------
@@ -155,7 +172,10 @@ def range_digest(hashes: Iterable[str]) -> str:
 # --- verification ----------------------------------------------------------
 
 Row = tuple  # (seq, created_at: str, actor_id, actor_roles, structure_id, action, object_type, object_id,
-#               payload: dict | JSON text, payload_sha256, metadata_sha256, content_purged, previous_hash, entry_hash)
+#               payload: dict | JSON text, payload_sha256, metadata_sha256, content_purged, previous_hash, entry_hash,
+#               key_id: str | None)
+
+Keyring = list[bytes]  # newest first: index 0 signs new entries, later ones only verify older entries
 
 
 @dataclass
@@ -169,6 +189,8 @@ class VerifyReport:
     problem: str = ""  # French explanation
     kind: str = ""  # modified | deleted | inserted_or_reordered | content_modified | checkpoint
     details: dict[str, Any] = field(default_factory=dict)
+    heads: int = 0  # signed heads of the checkpoint file found consistent
+    warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -180,26 +202,48 @@ class VerifyReport:
             "broken_seq": self.broken_seq,
             "kind": self.kind,
             "problem": self.problem,
+            "heads": self.heads,
+            "warnings": self.warnings,
         }
 
 
 _BROKEN_LINK = "Entrée n° {seq} : chaînage rompu (entrée insérée ou réordonnée, ou entrée précédente modifiée puis ré-empreintée)."
 
 
-def _fail(report: VerifyReport, seq: int | None, kind: str, problem: str) -> VerifyReport:
+_UNKNOWN_KEY = (
+    "Entrée n° {seq} : signée avec une clé inconnue (clé retirée de RHIA_AUDIT_KEY, ou entrée forgée)."
+)
+_OLD_KEY = (
+    "Entrée n° {seq} : signée avec une clé plus ancienne que l'entrée précédente (clé retirée réutilisée)."
+)
+_UNKEYED = "Entrée n° {seq} : sans signature après des entrées signées (entrée forgée)."
+
+
+def fail(report: VerifyReport, seq: int | None, kind: str, problem: str) -> VerifyReport:
     report.ok, report.broken_seq, report.kind, report.problem = False, seq, kind, problem
     return report
 
 
+_fail = fail
+
+
+def signed_by(keys: Keyring, data: CheckpointData) -> bool:
+    return any(hmac.compare_digest(sign(key, data), data.signature) for key in keys)
+
+
 def verify(
-    rows: Iterable[Row], checkpoints: Iterable[CheckpointData] = (), key: bytes | None = None
+    rows: Iterable[Row], checkpoints: Iterable[CheckpointData] = (), keys: Keyring | None = None
 ) -> VerifyReport:
-    """Walk the chain in seq order; stop at the first broken entry and say why (in French)."""
+    """Walk the chain in seq order; stop at the first broken entry and say why (in French).
+
+    ``keys`` (newest first) check the HMAC of keyed entries and the checkpoint signatures; a key
+    never comes back after a newer one took over (a retired, perhaps leaked, key cannot append)."""
     report = VerifyReport()
     expected_seq, previous = 1, GENESIS_HASH
+    ring = {key_id(key): (rank, key) for rank, key in enumerate(keys or [])}
     for cp in checkpoints:
         report.checkpoints += 1
-        if key is not None and not hmac.compare_digest(sign(key, cp), cp.signature):
+        if keys is not None and not signed_by(keys, cp):
             return _fail(
                 report,
                 cp.first_seq,
@@ -215,8 +259,10 @@ def verify(
             )
         expected_seq, previous = cp.last_seq + 1, cp.last_hash
     matches = payload_matches
+    last_rank: int | None = None
     for row in rows:
         seq = row[0]
+        kid = row[14] if len(row) > 14 else None
         if report.first_seq is None:
             report.first_seq = seq
         if seq != expected_seq:
@@ -225,8 +271,18 @@ def verify(
                     report, expected_seq, "deleted", f"Entrée n° {expected_seq} manquante : entrée supprimée."
                 )
             return _fail(report, seq, "inserted_or_reordered", f"Entrée n° {seq} en double ou hors séquence.")
-        fields = hashed_fields(seq, *row[1:8], row[9], row[10])
-        if entry_hash(previous, fields) != row[13]:
+        key = None
+        if kid:
+            if kid not in ring:
+                return _fail(report, seq, "unknown_key", _UNKNOWN_KEY.format(seq=seq))
+            rank, key = ring[kid]
+            if last_rank is not None and rank > last_rank:
+                return _fail(report, seq, "key_order", _OLD_KEY.format(seq=seq))
+            last_rank = rank
+        elif last_rank is not None:
+            return _fail(report, seq, "unkeyed", _UNKEYED.format(seq=seq))
+        fields = hashed_fields(seq, *row[1:8], row[9], row[10], kid)
+        if entry_hash(previous, fields, key) != row[13]:
             if row[12] != previous:
                 return _fail(report, seq, "inserted_or_reordered", _BROKEN_LINK.format(seq=seq))
             return _fail(

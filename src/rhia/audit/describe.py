@@ -60,6 +60,13 @@ def _lifecycle_state(code: Any) -> str:
         return str(code or "—")
 
 
+def _role(payload: Payload) -> str:
+    from rhia.accounts.roles import Role
+
+    code = payload.get("role")
+    return Role(code).label if code in Role.values else str(code or "?")
+
+
 def _validated(p: Payload) -> str:
     who = "par une seconde personne" if _yes(p.get("second_person")) else "par l'agent lui-même"
     unedited = " (proposition de l'IA reprise sans modification)" if _yes(p.get("unedited")) else ""
@@ -152,6 +159,14 @@ SENTENCES: dict[str, Callable[[Payload], str]] = {
     "accounts.oidc_first_login": lambda p: (
         "Première connexion par ProConnect (accès en attente de validation)."
     ),
+    "accounts.role_granted": lambda p: (
+        f"Rôle « {_role(p)} » attribué"
+        + (" depuis la ligne de commande du serveur." if p.get("via") == "cli" else ".")
+    ),
+    "accounts.role_revoked": lambda p: (
+        f"Rôle « {_role(p)} » retiré"
+        + (" depuis la ligne de commande du serveur." if p.get("via") == "cli" else ".")
+    ),
 }
 
 
@@ -188,6 +203,8 @@ EVENT_LABELS = {
     "audit.exported": "Journal exporté",
     "audit.purged": "Journal purgé",
     "accounts.oidc_first_login": "Première connexion ProConnect",
+    "accounts.role_granted": "Rôle attribué",
+    "accounts.role_revoked": "Rôle retiré",
 }
 
 

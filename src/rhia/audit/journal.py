@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import os
+import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Model
 from django.utils import timezone
 
-from rhia.audit import chain
+from rhia.audit import chain, heads
 from rhia.audit.chain import GENESIS_HASH
 from rhia.audit.models import JournalEntry
 
@@ -42,21 +43,34 @@ _COLUMNS = (
     "metadata_sha256",
     "previous_hash",
     "entry_hash",
+    "key_id",
 )
 
 
 def _async_commit() -> bool:
-    return os.environ.get("RHIA_AUDIT_ASYNC_COMMIT", "").strip().lower() in {"1", "true", "yes", "on"}
+    return bool(getattr(settings, "RHIA_AUDIT_ASYNC_COMMIT", False))
 
 
-def _chain_head(cursor) -> tuple[int, str]:
-    cursor.execute("SELECT seq, entry_hash FROM audit_journalentry ORDER BY seq DESC LIMIT 1")
+def _chain_head(cursor) -> tuple[int, str, Any]:
+    """(seq, hash, raw timestamp or None) of the last entry, or of the last purge checkpoint."""
+    cursor.execute("SELECT seq, entry_hash, created_at FROM audit_journalentry ORDER BY seq DESC LIMIT 1")
     last = cursor.fetchone()
     if last:
-        return last[0], last[1]
+        return last[0], last[1], last[2]
     cursor.execute("SELECT last_seq, last_hash FROM audit_checkpoint ORDER BY last_seq DESC LIMIT 1")
     checkpoint = cursor.fetchone()
-    return (checkpoint[0], checkpoint[1]) if checkpoint else (0, GENESIS_HASH)
+    return (checkpoint[0], checkpoint[1], None) if checkpoint else (0, GENESIS_HASH, None)
+
+
+def _not_before(moment, head_time):
+    """Timestamps never go back along the chain, even when app servers' clocks disagree."""
+    if head_time is None:
+        return moment
+    if isinstance(head_time, str):  # SQLite: naive UTC text
+        head_time = dt.datetime.fromisoformat(head_time)
+    if timezone.is_naive(head_time):
+        head_time = head_time.replace(tzinfo=dt.UTC)
+    return max(moment, head_time)
 
 
 _INSERT = (
@@ -108,11 +122,10 @@ def record(
             # a crash may lose the last fraction of a second of entries, never break the chain.
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
         _lock_chain_head()
-        last_seq, previous = _chain_head(cursor)
+        last_seq, previous, head_time = _chain_head(cursor)
         entry.seq = last_seq + 1
-        entry.created_at = timezone.now()
-        entry.previous_hash = previous
-        entry.entry_hash = chain.entry_hash(previous, entry.hashed_fields())
+        entry.created_at = _not_before(timezone.now(), head_time)
+        entry.seal(previous)
         created_at = JournalEntry._meta.get_field("created_at").get_db_prep_value(
             entry.created_at, connection
         )
@@ -132,9 +145,11 @@ def record(
                 entry.metadata_sha256,
                 entry.previous_hash,
                 entry.entry_hash,
+                entry.key_id,
             ],
         )
         entry.pk = cursor.fetchone()[0]
+        heads.after_append(entry.seq)
     entry._state.adding = False
     entry._state.db = connection.alias
     return entry

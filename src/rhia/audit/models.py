@@ -1,5 +1,6 @@
 """The journal tables. Rows are only ever inserted (see journal.record); the database refuses
-UPDATE, DELETE and TRUNCATE (triggers in migrations 0003) except under the purge permit (permit.py)."""
+UPDATE, DELETE and TRUNCATE and out-of-sequence INSERTs (triggers of migrations 0003-0004) except
+under the purge permit (permit.py)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ class JournalEntry(models.Model):
     content_purged_at = models.DateTimeField("contenu purgé le", null=True, blank=True)
     previous_hash = models.CharField(max_length=64)
     entry_hash = models.CharField(max_length=64)
+    # Fingerprint of the RHIA_AUDIT_KEY whose HMAC is entry_hash (null: legacy unkeyed entry).
+    key_id = models.CharField("clé", max_length=16, null=True, blank=True)
 
     class Meta:
         verbose_name = "entrée du journal"
@@ -45,7 +48,16 @@ class JournalEntry(models.Model):
             self.object_id,
             self.payload_sha256,
             self.metadata_sha256,
+            self.key_id,
         )
+
+    def seal(self, previous_hash: str) -> None:
+        """Set ``previous_hash`` and ``entry_hash`` with the current journal key."""
+        from rhia.audit import keys
+
+        self.key_id, key = keys.current()
+        self.previous_hash = previous_hash
+        self.entry_hash = chain.entry_hash(previous_hash, self.hashed_fields(), key)
 
     def as_export(self) -> dict:
         return {
@@ -63,6 +75,7 @@ class JournalEntry(models.Model):
             "content_purged": self.content_purged_at is not None,
             "previous_hash": self.previous_hash,
             "entry_hash": self.entry_hash,
+            "key_id": self.key_id,
         }
 
 

@@ -43,6 +43,8 @@ def journal_permit(using: str = "default") -> Iterator[None]:
             yield
         finally:
             _state.depth -= 1
-            if connection.vendor == "postgresql" and not connection.needs_rollback:
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT set_config('rhia.audit_permit', '', true)")
+        # After an error the savepoint's rollback undoes the setting; resetting it then would hide
+        # the real error behind "current transaction is aborted".
+        if connection.vendor == "postgresql" and not connection.needs_rollback:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('rhia.audit_permit', '', true)")

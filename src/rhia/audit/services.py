@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import os
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from rhia.audit import chain
+from rhia.audit import chain, heads, keys
 from rhia.audit.journal import record
 from rhia.audit.models import Checkpoint, JournalEntry
 from rhia.audit.permit import journal_permit
@@ -28,15 +28,8 @@ class RetentionError(ValueError):
 
 
 def signing_key() -> bytes:
-    """HMAC key of the checkpoints: RHIA_AUDIT_KEY, or derived from the secret key outside production."""
-    key = os.environ.get("RHIA_AUDIT_KEY", "")
-    if key:
-        return key.encode()
-    if getattr(settings, "PRODUCTION", False):
-        raise RetentionError(
-            "RHIA_AUDIT_KEY doit être défini en production pour signer les points de contrôle du journal."
-        )
-    return hmac.new(settings.SECRET_KEY.encode(), b"rhia.audit.checkpoint", hashlib.sha256).digest()
+    """The key signing new entries and checkpoints (first of RHIA_AUDIT_KEY; see keys.py)."""
+    return keys.current()[1]
 
 
 def content_retention_days() -> int:
@@ -80,7 +73,7 @@ def _rows(up_to_seq: int | None = None) -> Iterator[tuple]:
     created = "CAST(created_at AS TEXT)" if connection.vendor == "sqlite" else "created_at"
     columns = (
         f"seq, {created}, actor_id, actor_roles, structure_id, action, object_type, object_id, payload, "
-        "payload_sha256, metadata_sha256, content_purged_at, previous_hash, entry_hash"
+        "payload_sha256, metadata_sha256, content_purged_at, previous_hash, entry_hash, key_id"
     )
     sql = f"SELECT {columns} FROM {table}"  # noqa: S608 - names from the model, values as parameters
     params: list = []
@@ -93,20 +86,61 @@ def _rows(up_to_seq: int | None = None) -> Iterator[tuple]:
         cursor.execute(sql, params)
         while chunk := cursor.fetchmany(20_000):
             for row in chunk:
-                yield (row[0], timestamp(row[1]), *row[2:11], row[11] is not None, row[12], row[13])
+                yield (row[0], timestamp(row[1]), *row[2:11], row[11] is not None, row[12], row[13], row[14])
 
 
-def verify_journal(*, record_result: bool = False, actor=None) -> chain.VerifyReport:
-    """Check the whole chain (from the last signed checkpoint) and name the first broken entry."""
+def verify_journal(
+    *, record_result: bool = False, actor=None, checkpoint_file: Path | str | None = None
+) -> chain.VerifyReport:
+    """Check the whole chain (from the last signed purge checkpoint) and name the first broken entry,
+    then compare it with the signed heads of the checkpoint file (default RHIA_AUDIT_CHECKPOINT_FILE).
+
+    ``record_result`` journals the verification and writes a fresh head checkpoint (on demand)."""
+    keyring = keys.keyring()
     checkpoints = [cp.data() for cp in Checkpoint.objects.order_by("first_seq")]
-    report = chain.verify(_rows(), checkpoints, signing_key())
+    # closing(): verification stops at the first broken entry; leave no cursor or atomic block open.
+    with closing(_rows()) as rows:
+        report = chain.verify(rows, checkpoints, keyring)
+    if report.ok:
+        _compare_heads(report, checkpoints, keyring, checkpoint_file)
     if record_result:
         record(
             "audit.verified",
             actor=actor,
             payload={"ok": report.ok, "checked": report.checked, "broken_seq": report.broken_seq},
         )
+        if report.ok:
+            transaction.on_commit(heads.write_head, robust=True)
     return report
+
+
+def _compare_heads(report, checkpoints, keyring, checkpoint_file) -> None:
+    path = Path(checkpoint_file or settings.RHIA_AUDIT_CHECKPOINT_FILE)
+    if not path.exists():
+        if checkpoint_file:
+            chain.fail(report, None, "head_file", f"Fichier de points de contrôle introuvable : {path}.")
+        elif report.checked >= settings.RHIA_AUDIT_CHECKPOINT_EVERY:
+            report.warnings.append(
+                "Aucun point de contrôle externe : la suppression des dernières entrées ne serait pas détectée."
+            )
+        return
+    try:
+        lines = heads.read_heads(path)
+    except (OSError, heads.HeadFileError) as error:
+        chain.fail(report, None, "head_file", str(error))
+        return
+    wanted = sorted({line["seq"] for line in lines})
+    hash_at: dict[int, str] = {}
+    for start in range(0, len(wanted), 1000):
+        hash_at.update(
+            JournalEntry.objects.filter(seq__in=wanted[start : start + 1000]).values_list("seq", "entry_hash")
+        )
+    head_seq = report.last_seq or (checkpoints[-1].last_seq if checkpoints else 0)
+    purged = {cp.last_seq: cp.last_hash for cp in checkpoints}
+    check = heads.check_heads(lines, keyring, hash_at, head_seq, purged)
+    report.heads = check.checked
+    if not check.ok:
+        chain.fail(report, check.seq, check.kind, check.problem)
 
 
 def last_verification() -> JournalEntry | None:
@@ -210,7 +244,8 @@ def purge(
 def _checkpoint_and_remove(last_seq: int, key: bytes, now: datetime) -> tuple[Checkpoint, int]:
     checkpoints = [cp.data() for cp in Checkpoint.objects.order_by("first_seq")]
     purged = JournalEntry.objects.filter(seq__lte=last_seq)
-    check = chain.verify(_rows(last_seq), checkpoints, key)
+    with closing(_rows(last_seq)) as rows:
+        check = chain.verify(rows, checkpoints, keys.keyring())
     if not check.ok:
         raise RetentionError(f"Purge refusée : le journal ne se vérifie pas ({check.problem}).")
     first = purged.order_by("seq").values_list("seq", "previous_hash").first()

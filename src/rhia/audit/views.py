@@ -50,9 +50,17 @@ def verify(request):
         return redirect("audit:journal")
     report = services.verify_journal(record_result=True, actor=request.user)
     if report.ok:
-        messages.success(request, f"Journal intègre : {report.checked} entrées vérifiées.")
+        messages.success(
+            request,
+            f"Journal intègre : {report.checked} entrées vérifiées, "
+            f"{report.heads} point(s) de contrôle externes concordants.",
+        )
+    elif report.broken_seq is None:
+        messages.error(request, f"Journal non vérifié : {report.problem}")
     else:
         messages.error(request, f"Journal rompu à l'entrée n° {report.broken_seq} : {report.problem}")
+    for warning in report.warnings:
+        messages.warning(request, warning)
     return redirect("audit:journal")
 
 

@@ -14,7 +14,7 @@ from datetime import date, datetime, time
 
 from django.utils import timezone
 
-from rhia.accounts.authz import structures_for
+from rhia.accounts.authz import structure_in_scope, structures_for
 from rhia.accounts.models import Structure, User
 from rhia.audit.models import JournalEntry
 from rhia.dashboard import indicators as ind
@@ -66,13 +66,7 @@ def scope(user: User):
 
 
 def select_root(user: User, structure_id: str | int | None) -> Structure | None:
-    allowed = scope(user)
-    if structure_id and str(structure_id).isdigit():
-        chosen = allowed.filter(pk=int(structure_id)).first()
-        if chosen:
-            return chosen
-    ordered = sorted(allowed, key=lambda s: (s.path.count("/"), s.path))
-    return ordered[0] if ordered else None
+    return structure_in_scope(user, "dashboard.view", structure_id)
 
 
 def _refusal_labels() -> dict[str, str]:

@@ -12,7 +12,8 @@ When the sources do not cover the question, no model is called: the single draft
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -217,8 +218,10 @@ def iter_model_drafts(
     use_case: Any = None,
     versant: str = "",
     statut: str = "",
+    done_styles: Iterable[str] = (),
 ) -> Iterator[Draft]:
-    """The model drafts alone; a letter that fails verification is not offered."""
+    """The model drafts alone; a letter that fails verification is not offered. ``done_styles``
+    (style codes) are skipped: a job resumed after its worker died keeps the drafts it stored."""
     if selection is None:
         selection = extractive.select(question, passages, versant=versant, statut=statut)
     if not selection.chosen:
@@ -226,7 +229,11 @@ def iter_model_drafts(
         return
     n = n or default_n()
     styles = [rewording.STYLES[i % len(rewording.STYLES)] for i in range(n)]
+    skip = Counter(done_styles)
     for style in styles:
+        if skip[style.code]:
+            skip[style.code] -= 1
+            continue
         draft = generate_one(
             question,
             passages,

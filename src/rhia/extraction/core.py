@@ -66,6 +66,19 @@ def _extract_one(filename: str, content: bytes, depth: int, byte_limit: int) -> 
             filename=filename,
             reason="executable" if kind == "executable" else "unsupported",
         )
+    try:
+        return _parse(filename, content, kind, depth, byte_limit)
+    except ExtractionError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a parser bug on a hostile file is a refusal, never a 500
+        raise ExtractionError(
+            f"Le fichier « {filename} » est illisible ou endommagé ; il n'a pas pu être lu.",
+            filename=filename,
+            reason="unreadable",
+        ) from error
+
+
+def _parse(filename: str, content: bytes, kind: str, depth: int, byte_limit: int) -> Extracted:
     if kind == "eml":
         from rhia.extraction.mail import extract_eml
 

@@ -6,6 +6,21 @@ import os
 
 DEFAULT_MAX_CHARS = 20_000
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# Work bounds per file, whatever its size: a 37 KB DOCX can hold 22,000 paragraphs. Long internal
+# guides (corpus imports) stay well below these: 300 pages, 20,000 paragraphs or table cells.
+MAX_PAGES = 300
+MAX_BLOCKS = 20_000
+# Office files are zip archives. Text-heavy XML compresses 5-15x; beyond 50x it is padding or a
+# bomb. Small files may always expand to 2 MiB; nothing expands beyond 64 MiB.
+MAX_EXPANSION_RATIO = 50
+MIN_EXPANSION_ALLOWANCE = 2 * 1024 * 1024
+MAX_EXPANDED_BYTES = 64 * 1024 * 1024
+MAX_STREAM_BYTES = 16 * 1024 * 1024  # one decompressed PDF stream (a page's content, an image)
+
+
+def expanded_allowance(compressed_size: int) -> int:
+    """Bytes a zip of ``compressed_size`` bytes may declare once expanded."""
+    return min(MAX_EXPANDED_BYTES, max(MIN_EXPANSION_ALLOWANCE, compressed_size * MAX_EXPANSION_RATIO))
 
 
 def _setting(name: str) -> int | None:

@@ -6,31 +6,64 @@ import io
 import re
 import zipfile
 
+from rhia.extraction import limits
 from rhia.extraction.sections import SectionBuilder
 from rhia.extraction.types import ExtractionError, Section
 
 _HEADING_STYLE = re.compile(r"^(?:heading|titre)\s*(\d)$", re.IGNORECASE)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MAX_UNCOMPRESSED_RATIO = 100
 
 
 def _check_zip(filename: str, content: bytes, max_bytes: int) -> None:
-    """Refuse archives that expand far beyond their size (zip bombs)."""
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        total = sum(info.file_size for info in archive.infolist())
-    if total > max(max_bytes, len(content)) * MAX_UNCOMPRESSED_RATIO:
+    """Refuse archives that expand far beyond their size (zip bombs). zipfile never inflates a member
+    past its declared size, so the declared sizes bound the work."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
         raise ExtractionError(
-            f"Le fichier « {filename} » se décompresse en un volume anormalement grand ; il a été refusé.",
+            f"Le fichier « {filename} » est une archive endommagée ; il n'a pas pu être ouvert.",
+            filename=filename,
+            reason="unreadable",
+        ) from error
+    if total > limits.expanded_allowance(len(content)):
+        raise ExtractionError(
+            f"Le fichier « {filename} » se décompresse en un volume anormalement grand "
+            f"({limits.human_size(total)} pour {limits.human_size(len(content))}) ; il a été refusé.",
             filename=filename,
             reason="too_large",
         )
 
 
-def _docx_heading_level(paragraph) -> int | None:
-    style = paragraph.style.name if paragraph.style is not None else ""
-    if style.lower() == "title" or style.lower() == "titre":
+def _too_many_blocks(filename: str) -> ExtractionError:
+    return ExtractionError(
+        f"Le fichier « {filename} » contient plus de {limits.human_count(limits.MAX_BLOCKS)} paragraphes ou "
+        "cellules de tableau : il n'est pas traité. Ne joignez que la partie utile du document.",
+        filename=filename,
+        reason="too_large",
+    )
+
+
+class _BlockBudget:
+    def __init__(self, filename: str):
+        self.filename, self.left = filename, limits.MAX_BLOCKS
+
+    def spend(self, count: int = 1) -> None:
+        self.left -= count
+        if self.left < 0:
+            raise _too_many_blocks(self.filename)
+
+
+def _style_names(document) -> dict[str, str]:
+    """Style id -> name, read once: python-docx looks a paragraph's style up by scanning every style."""
+    return {style.style_id: style.name or "" for style in document.styles if style.style_id}
+
+
+def _docx_heading_level(paragraph, style_names: dict[str, str]) -> int | None:
+    style = style_names.get(paragraph._p.style or "", "")
+    if style.lower() in ("title", "titre"):
         return 1
-    match = _HEADING_STYLE.match(style or "")
+    match = _HEADING_STYLE.match(style)
     if match:
         return int(match.group(1))
     outline = paragraph._p.find(f"{_W}pPr/{_W}outlineLvl")
@@ -56,23 +89,40 @@ def extract_docx(filename: str, content: bytes, max_bytes: int) -> tuple[str, li
             reason="unreadable",
         ) from error
     builder = SectionBuilder()
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            level = _docx_heading_level(block)
-            if level is not None:
-                builder.heading(level, block.text)
-            else:
-                builder.paragraph(block.text)
-        elif isinstance(block, Table):
-            for row in block.rows:
-                cells = []
-                for cell in row.cells:
-                    if cell.text.strip() and (not cells or cells[-1] != cell.text.strip()):
-                        cells.append(cell.text.strip())
-                builder.paragraph(" | ".join(cells))
+    budget = _BlockBudget(filename)
+    try:
+        style_names = _style_names(document)
+        for block in document.iter_inner_content():
+            if isinstance(block, Paragraph):
+                budget.spend()
+                level = _docx_heading_level(block, style_names)
+                if level is not None:
+                    builder.heading(level, block.text)
+                else:
+                    builder.paragraph(block.text)
+            elif isinstance(block, Table):
+                for row in block.rows:
+                    budget.spend(1 + len(row._tr.tc_lst))
+                    cells = []
+                    for cell in row.cells:
+                        if cell.text.strip() and (not cells or cells[-1] != cell.text.strip()):
+                            cells.append(cell.text.strip())
+                    builder.paragraph(" | ".join(cells))
+        title = (document.core_properties.title or "").strip() or builder.title
+    except ExtractionError:
+        raise
+    except Exception as error:  # noqa: BLE001 - malformed parts surface while reading, not at opening
+        raise _unreadable(filename, "un document Word") from error
     text, sections = builder.finish()
-    title = (document.core_properties.title or "").strip() or builder.title
     return text, sections, title
+
+
+def _unreadable(filename: str, what: str) -> ExtractionError:
+    return ExtractionError(
+        f"Le fichier « {filename} » est {what} illisible ou endommagé.",
+        filename=filename,
+        reason="unreadable",
+    )
 
 
 _ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -92,13 +142,19 @@ def extract_odt(filename: str, content: bytes, max_bytes: int) -> tuple[str, lis
             reason="unreadable",
         ) from error
     builder = SectionBuilder()
-    _walk_odf(body, builder)
+    try:
+        _walk_odf(body, builder, _BlockBudget(filename))
+    except ExtractionError:
+        raise
+    except Exception as error:  # noqa: BLE001 - RecursionError on deep nesting, odfdo errors on bad parts
+        raise _unreadable(filename, "un document OpenDocument") from error
     text, sections = builder.finish()
     return text, sections, builder.title
 
 
-def _walk_odf(element, builder: SectionBuilder) -> None:
+def _walk_odf(element, builder: SectionBuilder, budget: _BlockBudget) -> None:
     for child in element.children:
+        budget.spend()
         tag = child.tag
         if tag == "text:h":
             level = child.get_attribute("text:outline-level")
@@ -111,4 +167,4 @@ def _walk_odf(element, builder: SectionBuilder) -> None:
             cells = [str(cell).strip() for cell in child.children if str(cell).strip()]
             builder.paragraph(" | ".join(cells))
         else:
-            _walk_odf(child, builder)
+            _walk_odf(child, builder, budget)

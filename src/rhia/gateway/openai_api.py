@@ -12,7 +12,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer
 
-from rhia.gateway import pipeline, quota
+from rhia.gateway import admission, pipeline, quota
 from rhia.gateway.keys import key_or_login_for_docs, resolve_key
 from rhia.gateway.pipeline import GatewayError
 from rhia.gateway.schemas import (
@@ -30,7 +30,10 @@ AI_NOTICE = "Contenu genere par une IA (rhia), a verifier par un agent avant tou
 
 class ApiKeyAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str):
-        return resolve_key(token)
+        key = resolve_key(token)
+        if key is not None:
+            admission.check_body_size(request)  # before django-ninja reads and parses the body
+        return key
 
 
 api = NinjaAPI(
@@ -113,18 +116,6 @@ def on_validation_error(request, exc: ValidationError):
     return _error(GatewayError(400, message, type="invalid_request_error", code="invalid_request"))
 
 
-def _admit(key) -> None:
-    admission = quota.admit(key)
-    if not admission.allowed:
-        raise GatewayError(
-            429,
-            admission.reason,
-            type="rate_limit_exceeded",
-            code="rate_limit_exceeded",
-            headers={"Retry-After": str(admission.retry_after)},
-        )
-
-
 def _label(response: HttpResponse, prepared: pipeline.Prepared, provider: str = "") -> HttpResponse:
     response["X-Rhia-AI-Generated"] = "true"
     response["X-Rhia-Notice"] = AI_NOTICE
@@ -144,10 +135,15 @@ def _params(body: ChatCompletionRequest) -> dict:
     return {name: value for name, value in params.items() if value is not None}
 
 
-@api.get("/models", response=ModelList, summary="Modèles disponibles")
+@api.get(
+    "/models",
+    response={200: ModelList, 401: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse},
+    summary="Modèles disponibles",
+)
 def list_models(request):
     from rhia.llm.models import Provider
 
+    admission.admit_request(request.auth)
     created = int(time.time())
     cards = [{"id": "rhia", "created": created, "owned_by": "rhia"}]
     for provider in Provider.objects.filter(enabled=True).order_by("name"):
@@ -162,6 +158,7 @@ def list_models(request):
         400: ErrorResponse,
         401: ErrorResponse,
         403: ErrorResponse,
+        413: ErrorResponse,
         429: ErrorResponse,
         503: ErrorResponse,
     },
@@ -177,10 +174,9 @@ def chat_completions(request, body: ChatCompletionRequest):
                 type="invalid_request_error",
                 code="unsupported_content",
             )
-    _admit(key)
-    prepared = pipeline.prepare(
-        key, request.headers.get("X-Rhia-Use-Case"), [(m.role, message_text(m)) for m in body.messages]
-    )
+    texts = [(m.role, message_text(m)) for m in body.messages]
+    admission.admit_request(key, [text for _role, text in texts])
+    prepared = pipeline.prepare(key, request.headers.get("X-Rhia-Use-Case"), texts)
     completion_id = f"chatcmpl-{uuid.uuid4().hex}"
     created = int(time.time())
     if body.stream:
@@ -244,6 +240,7 @@ def _sse(prepared, stream, completion_id: str, created: int, model: str):
         400: ErrorResponse,
         401: ErrorResponse,
         403: ErrorResponse,
+        413: ErrorResponse,
         429: ErrorResponse,
         503: ErrorResponse,
     },
@@ -263,7 +260,7 @@ def embeddings(request, body: EmbeddingRequest):
             type="invalid_request_error",
             code="invalid_input",
         )
-    _admit(key)
+    admission.admit_request(key, inputs)
     prepared = pipeline.prepare(
         key, request.headers.get("X-Rhia-Use-Case"), [("user", text) for text in inputs]
     )

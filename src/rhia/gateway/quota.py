@@ -4,19 +4,19 @@ that every app replica behind the load balancer sees the same counters."""
 from __future__ import annotations
 
 import math
-import os
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from rhia.gateway.models import ApiKey, QuotaPolicy, UsageWindow
 
-DEFAULT_RPM = int(os.environ.get("RHIA_GATEWAY_REQUESTS_PER_MINUTE", "60"))
-DEFAULT_TOKENS_PER_DAY = int(os.environ.get("RHIA_GATEWAY_TOKENS_PER_DAY", "200000"))
+DEFAULT_RPM = settings.RHIA_GATEWAY_REQUESTS_PER_MINUTE
+DEFAULT_TOKENS_PER_DAY = settings.RHIA_GATEWAY_TOKENS_PER_DAY
 
 
 @dataclass(frozen=True)

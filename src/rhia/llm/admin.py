@@ -41,11 +41,7 @@ class ProviderForm(forms.ModelForm):
             "description",
         ]
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("kind") == classes.OPENAI and not cleaned.get("base_url"):
-            self.add_error("base_url", "Une URL de base est obligatoire pour une API compatible OpenAI.")
-        return cleaned
+    # The rules live in Provider.clean (llm/validation.py), run by the ModelForm for every edit.
 
 
 @admin.register(Provider)

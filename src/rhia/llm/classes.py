@@ -34,3 +34,16 @@ KINDS: dict[str, str] = {
 
 def data_class_label(code: str) -> str:
     return DATA_CLASSES.get(code, code)
+
+
+# What a trust level may receive: an external service never gets personal or sensitive data, even
+# pseudonymized (re-identification risk, transfers outside the administration's control).
+TRUST_ALLOWS: dict[str, frozenset[str]] = {
+    ON_PREMISES: frozenset(DATA_CLASSES),
+    SOVEREIGN_CLOUD: frozenset(DATA_CLASSES),
+    EXTERNAL: frozenset({PUBLIC, INTERNAL}),
+}
+
+
+def trust_allows(trust_level: str, data_class: str) -> bool:
+    return data_class in TRUST_ALLOWS.get(trust_level, frozenset())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 
-from rhia.llm import classes
+from rhia.llm import classes, validation
 from rhia.llm.models import Provider
 from rhia.llm.providers.base import ProviderClient
 from rhia.llm.providers.embedded import EmbeddedClient
@@ -37,7 +37,7 @@ def build_client(provider: Provider) -> ProviderClient:
             model_path=os.environ.get("RHIA_LLM_MODEL_PATH") or None, model=provider.model or None
         )
     if provider.kind == classes.OPENAI:
-        api_key = os.environ.get(provider.api_key_env, "") if provider.api_key_env else ""
+        api_key = validation.api_key(provider.api_key_env)
         return OpenAICompatClient(
             provider.base_url,
             provider.model,

@@ -10,7 +10,8 @@ from rhia.llm import classes
 class Provider(models.Model):
     """A model endpoint approved by the administration (edited in the Django admin).
 
-    Secrets are never stored here: ``api_key_env`` names the environment variable that holds the key.
+    Secrets are never stored here: ``api_key_env`` names the environment variable that holds the key
+    (``RHIA_PROVIDER_KEY_…`` only); ``clean`` applies validation.problems to every edit.
     """
 
     name = models.CharField("nom", max_length=120, unique=True)
@@ -36,7 +37,11 @@ class Provider(models.Model):
         "modèle", max_length=200, blank=True, help_text="Vide : modèle par défaut du fournisseur."
     )
     api_key_env = models.CharField(
-        "variable d'environnement de la clé", max_length=100, blank=True, default="RHIA_LLM_API_KEY"
+        "variable d'environnement de la clé",
+        max_length=100,
+        blank=True,
+        default="",
+        help_text="RHIA_PROVIDER_KEY_… : la clé reste dans l'environnement du serveur.",
     )
     timeout_seconds = models.FloatField("délai maximal (s)", default=60.0)
     max_retries = models.PositiveSmallIntegerField("nouvelles tentatives", default=2)
@@ -52,8 +57,29 @@ class Provider(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from rhia.llm.validation import problems
+
+        errors = problems(
+            kind=self.kind,
+            trust_level=self.trust_level,
+            data_classes=self.data_classes,
+            base_url=self.base_url,
+            api_key_env=self.api_key_env,
+        )
+        if errors:
+            raise ValidationError(errors)
+
     def accepts(self, data_class: str, purpose: str = classes.GENERATION) -> bool:
-        return self.enabled and data_class in (self.data_classes or []) and purpose in (self.purposes or [])
+        # The trust rule is checked again here: a record written around the form never gets the data.
+        return (
+            self.enabled
+            and data_class in (self.data_classes or [])
+            and purpose in (self.purposes or [])
+            and classes.trust_allows(self.trust_level, data_class)
+        )
 
     @property
     def model_label(self) -> str:

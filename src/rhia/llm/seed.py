@@ -2,14 +2,15 @@
 
 - "Modèle embarqué" (llama.cpp, on premises): accepts every data class; generation and embeddings.
 - When ``RHIA_LLM_BASE_URL`` is set: an OpenAI-compatible provider (``RHIA_LLM_MODEL``,
-  key in ``RHIA_LLM_API_KEY``), trust level ``RHIA_LLM_TRUST`` (default sovereign_cloud) and data
-  classes ``RHIA_LLM_DATA_CLASSES`` (default public,internal,personal), preferred (priority 10).
+  key in ``RHIA_LLM_API_KEY``, named ``RHIA_PROVIDER_KEY_LLM``), trust level ``RHIA_LLM_TRUST``
+  (default sovereign_cloud) and data classes ``RHIA_LLM_DATA_CLASSES`` (default
+  public,internal,personal; those the trust level may not receive are dropped), preferred (priority 10).
 Records edited in the admin keep their edits: only the endpoint and model follow the environment.
 """
 
 from __future__ import annotations
 
-import os
+from django.conf import settings
 
 from rhia.llm import classes
 from rhia.llm.models import Provider
@@ -34,15 +35,14 @@ def run(stdout=None) -> None:
     )
     if stdout is not None and created:
         stdout.write("Fournisseur de modèle embarqué créé.\n")
-    base_url = os.environ.get("RHIA_LLM_BASE_URL", "").strip()
+    base_url = settings.RHIA_LLM_BASE_URL
     if not base_url:
         return
-    trust = os.environ.get("RHIA_LLM_TRUST", classes.SOVEREIGN_CLOUD)
+    trust = settings.RHIA_LLM_TRUST
     if trust not in classes.TRUST_LEVELS:
         trust = classes.SOVEREIGN_CLOUD
-    accepted = [
-        c.strip() for c in os.environ.get("RHIA_LLM_DATA_CLASSES", "public,internal,personal").split(",")
-    ]
+    accepted = [c for c in settings.RHIA_LLM_DATA_CLASSES if classes.trust_allows(trust, c)]
+    model = settings.RHIA_LLM_MODEL
     provider, created = Provider.objects.get_or_create(
         name=OPENAI_NAME,
         defaults={
@@ -52,16 +52,13 @@ def run(stdout=None) -> None:
             "purposes": [classes.GENERATION],
             "priority": 10,
             "base_url": base_url,
-            "model": os.environ.get("RHIA_LLM_MODEL", ""),
-            "api_key_env": "RHIA_LLM_API_KEY",
+            "model": model,
+            "api_key_env": "RHIA_PROVIDER_KEY_LLM",
         },
     )
-    if not created and (provider.base_url, provider.model) != (
-        base_url,
-        os.environ.get("RHIA_LLM_MODEL", provider.model),
-    ):
+    if not created and (provider.base_url, provider.model) != (base_url, model or provider.model):
         provider.base_url = base_url
-        provider.model = os.environ.get("RHIA_LLM_MODEL", provider.model)
+        provider.model = model or provider.model
         provider.save(update_fields=["base_url", "model", "updated_at"])
     if stdout is not None and created:
         stdout.write(f"Fournisseur compatible OpenAI créé : {base_url}\n")

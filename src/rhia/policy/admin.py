@@ -12,6 +12,9 @@ class UseCaseAdmin(admin.ModelAdmin):
     search_fields = ("name", "slug", "description")
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("direction_validated_by",)
+    # Only the governance lifecycle (evidence, DPIA, staff consultation) moves a use case's status:
+    # /gouvernance/cycle-de-vie/. A new record starts "proposé".
+    readonly_fields = ("status", "dpia_status")
 
 
 class GuardRuleForm(forms.ModelForm):

@@ -69,10 +69,10 @@ def email_names(text: str, emails: list[Entity], tokens: Tokens | None = None) -
     return found
 
 
-def _needles(text: str, confirmed: list[Entity]) -> set[tuple[str, ...]]:
+def _needles(values: list[str]) -> set[tuple[str, ...]]:
     needles: set[tuple[str, ...]] = set()
-    for entity in confirmed:
-        value = CIVILITY_PREFIX.sub("", text[entity.start : entity.end])
+    for value in values:
+        value = CIVILITY_PREFIX.sub("", value)
         words = TOKEN_RE.findall(fold(value))
         if words:
             needles.add(tuple(words))
@@ -93,7 +93,8 @@ def propagate(text: str, confirmed: list[Entity], tokens: Tokens | None = None) 
 
     tokens = tokens or Tokens(text)
     found = []
-    for needle in sorted(_needles(text, confirmed), key=len, reverse=True):
+    values = [text[e.start : e.end] for e in confirmed]
+    for needle in sorted(_needles(values), key=len, reverse=True):
         for start, end in tokens.find(list(needle)):
             original = text[start:end]
             if original.islower() and common_word(original) and not known_name(original):
@@ -118,4 +119,19 @@ def parenthesised(text: str, confirmed: list[Entity]) -> list[Entity]:
             and (known_name(m.group("name")) or not common_word(m.group("name")))
         ):
             found.append(Entity(m.start("name"), m.end("name"), "PERSON", 0.8, "parenthesis"))
+    return found
+
+
+def known_occurrences(text: str, names: list[str]) -> list[Entity]:
+    """Occurrences of names already in a vault (found in another text of the same case), and of their parts."""
+    if not names:
+        return []
+    tokens = Tokens(text)
+    found = []
+    for needle in sorted(_needles(names), key=len, reverse=True):
+        for start, end in tokens.find(list(needle)):
+            original = text[start:end]
+            if original.islower() and common_word(original) and not known_name(original):
+                continue
+            found.append(Entity(start, end, "PERSON", 0.8, "vault"))
     return found

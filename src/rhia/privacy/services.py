@@ -14,6 +14,7 @@ from rhia.privacy.detect import data_class as classify
 from rhia.privacy.detect import resolve, scan
 from rhia.privacy.entities import Entity, ScanResult
 from rhia.privacy.models import Correction, Vault
+from rhia.privacy.names_propagate import known_occurrences
 from rhia.privacy.pseudonymize import pseudonymize, reidentify
 
 __all__ = ["ShieldResult", "corrections_dataset", "corrections_summary", "reveal", "shield"]
@@ -96,6 +97,11 @@ def shield(
     Corrections are kept (encrypted) for evaluation. Raises ``ValueError`` (French) on a span outside the text.
     """
     result = scan(text)
+    # a person named in another text of the case is masked here too, surname alone included
+    names = [value for placeholder, value in vault.mapping().items() if placeholder.startswith("[PERSONNE_")]
+    known = [e for e in known_occurrences(text, names) if not any(e.overlaps(o) for o in result.entities)]
+    if known:
+        result = ScanResult(entities=resolve(result.entities + known), sensitive=result.sensitive)
     entities = apply_corrections(text, result, added, removed)
     pseudonymized, mapping = pseudonymize(text, entities, vault.mapping())
     if mapping != vault.mapping() or (vault.pk is None and not getattr(vault, "_ephemeral", False)):

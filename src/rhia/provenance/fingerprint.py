@@ -17,7 +17,11 @@ CODE_PATTERN = re.compile(r"RHIA-[0-9A-Z]{4}-[0-9A-Z]{4}")
 
 
 def normalise(text: str) -> str:
-    """Compatibility-decompose (ligatures), drop accents, case-fold, keep letters and digits only."""
+    """Compatibility-decompose (ligatures), drop accents, case-fold, keep letters and digits only.
+
+    A persisted format (fingerprints of exported documents are stored and compared later), hence its own
+    normalisation rather than ``search.analysis.fold``: changing it would orphan every stored record.
+    """
     decomposed = unicodedata.normalize("NFKD", text or "")
     without_marks = "".join(char for char in decomposed if not unicodedata.combining(char))
     return _NOT_ALNUM.sub("", without_marks.casefold())

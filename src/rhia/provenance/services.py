@@ -115,7 +115,8 @@ def export_answer(
             blocks, subject=core["title"], headers=header_items(values), date=timezone.now()
         )
     document_text = "\n\n".join(block.text for block in blocks)
-    filename = f"{_slug(answer.case_reference)}-{_slug(answer.title)}.{fmt}"
+    # the reference only: a title may name the person, and file names travel (mail, shares, records)
+    filename = f"{_slug(answer.case_reference)}-reponse.{fmt}"
     sha256 = hashlib.sha256(content).hexdigest()
     record = ExportRecord.objects.create(
         code=code,

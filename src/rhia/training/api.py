@@ -6,7 +6,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from rhia.accounts.authz import api_require, structures_for
+from rhia.accounts.authz import api_require, structure_in_scope, structures_for
 from rhia.training import gating
 from rhia.training.importing import import_completions
 from rhia.training.models import Training
@@ -43,11 +43,9 @@ def catalogue(request) -> list[dict]:
 @router.get("/plan", summary="Synthèse du plan de formation (service formation)")
 @api_require("training.manage")
 def plan(request, structure: int | None = None) -> dict:
-    scope = structures_for(request.user, "training.manage")
-    root = scope.filter(pk=structure).first() if structure else None
-    if structure and root is None:
+    root = structure_in_scope(request.user, "training.manage", structure)
+    if root is None or (structure and root.pk != structure):
         raise HttpError(403, "Cette structure n'est pas dans votre périmètre.")
-    root = root or sorted(scope, key=lambda s: (s.path.count("/"), s.path))[0]
     result = build_plan(root, today=timezone.localdate())
     return {
         "structure": result.structure,

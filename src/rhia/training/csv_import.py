@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
+
+from rhia.search.analysis import fold
 
 STATUSES = {"termine": "completed", "terminee": "completed", "present": "present", "absent": "absent"}
 _HEADER_ALIASES = {
@@ -47,8 +48,7 @@ class ParsedImport:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return fold(text.strip())
 
 
 def decode(raw: bytes) -> str:

@@ -224,6 +224,11 @@ class Enrolment(models.Model):
         return f"Inscription n° {self.pk} — {self.training}"
 
     @property
+    def engaged(self) -> bool:
+        """Enrolled (not cancelled) or done: the training is no longer one to recommend."""
+        return not self.cancelled or self.completed_on is not None
+
+    @property
     def status_label(self) -> str:
         if self.completed_on:
             return f"Terminée le {self.completed_on:%d/%m/%Y}"

@@ -13,7 +13,7 @@ from datetime import date
 
 from rhia.accounts.models import Structure
 from rhia.training.models import Competence, Enrolment, Training
-from rhia.training.scoring import needs_reinforcement
+from rhia.training.scoring import needs_reinforcement, recommended, weak_competences
 from rhia.training.services import agents_in, latest_levels
 
 
@@ -76,21 +76,22 @@ def build_plan(root: Structure, *, today: date) -> Plan:
             )
         )
     engaged: dict[int, set[int]] = {}  # training id -> user ids enrolled (not cancelled) or done
-    for training_id, user_id in (
-        Enrolment.objects.filter(user__in=agents)
-        .exclude(cancelled=True, completed_on__isnull=True)
-        .values_list("training_id", "user_id")
+    for enrolment in Enrolment.objects.filter(user__in=agents).only(
+        "training_id", "user_id", "cancelled", "completed_on"
     ):
-        engaged.setdefault(training_id, set()).add(user_id)
+        if enrolment.engaged:
+            engaged.setdefault(enrolment.training_id, set()).add(enrolment.user_id)
     training_needs = []
     for training in Training.objects.filter(active=True).prefetch_related("competences"):
         covered = {c.pk for c in training.competences.all()}
         need = TrainingNeed(training.code, training.title, training.is_basic, training.url)
         for agent in agents:
-            if agent.pk in engaged.get(training.pk, set()):
-                continue
-            weak = {cid for cid, lv in levels.get(agent.pk, {}).items() if needs_reinforcement(lv)}
-            if training.is_basic or covered & weak:
+            if recommended(
+                is_basic=training.is_basic,
+                covered=covered,
+                weak=weak_competences(levels.get(agent.pk, {})),
+                engaged=agent.pk in engaged.get(training.pk, set()),
+            ):
                 need.people.append(
                     Person(
                         agent.display_name,

@@ -41,3 +41,15 @@ def score_answers(values: Iterable[int]) -> tuple[int, int]:
 
 def needs_reinforcement(level: int) -> bool:
     return level <= REINFORCE_AT_OR_BELOW
+
+
+def weak_competences(levels: dict[int, int]) -> set[int]:
+    """Competence ids whose self-assessed level calls for reinforcement."""
+    return {competence for competence, level in levels.items() if needs_reinforcement(level)}
+
+
+def recommended(*, is_basic: bool, covered: set[int], weak: set[int], engaged: bool) -> bool:
+    """A training is recommended to a person who is not already enrolled in it or done with it, when it
+    is the basic module or covers a competence they need to reinforce. The agent's catalogue and the
+    training plan both ask this."""
+    return not engaged and (is_basic or bool(covered & weak))

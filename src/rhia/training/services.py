@@ -8,6 +8,7 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from rhia.accounts.models import Structure, User
 from rhia.accounts.roles import roles_with
@@ -154,6 +155,11 @@ class CompletionResult:
 
 
 @transaction.atomic
+def session_completion_date(session: Session, today: date) -> date:
+    """Completion recorded from an attendance sheet: the session's day, never a day still to come."""
+    return min(today, timezone.localdate(session.starts_at))
+
+
 def record_completion(
     user: User,
     training: Training,

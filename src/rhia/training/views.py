@@ -8,13 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from rhia.accounts.authz import has_perm, require, structures_for
+from rhia.accounts.authz import has_perm, require, structure_in_scope, structures_for
 from rhia.training import export, gating, services
 from rhia.training.forms import CompletionForm, ImportForm, QuestionForm, SessionForm, TrainingForm
 from rhia.training.importing import import_completions
 from rhia.training.models import Competence, Enrolment, Question, SelfAssessment, Session, Training
 from rhia.training.plan import build_plan
-from rhia.training.scoring import ANSWER_CHOICES, LEVEL_LABELS, needs_reinforcement
+from rhia.training.scoring import ANSWER_CHOICES, LEVEL_LABELS, recommended, weak_competences
 
 # ---------------------------------------------------------------- agent
 
@@ -85,7 +85,7 @@ def home(request):
     latest = history[0] if history else None
     weak = set()
     if latest:
-        weak = {s.competence_id for s in latest["assessment"].scores.all() if needs_reinforcement(s.level)}
+        weak = weak_competences({s.competence_id: s.level for s in latest["assessment"].scores.all()})
     enrolments = {
         e.training_id: e for e in Enrolment.objects.filter(user=user).select_related("training", "session")
     }
@@ -97,13 +97,19 @@ def home(request):
             for s in training.sessions.all()
             if s.starts_at >= now
         ]
-        covered = {c.pk for c in training.competences.all()}
+        enrolment = enrolments.get(training.pk)
         catalogue.append(
             {
                 "training": training,
                 "sessions": sessions,
-                "enrolment": enrolments.get(training.pk),
-                "recommended": bool(covered & weak),
+                "enrolment": enrolment,
+                "recommended": recommended(
+                    is_basic=training.is_basic,
+                    covered={c.pk for c in training.competences.all()},
+                    weak=weak,
+                    engaged=enrolment is not None
+                    and (not enrolment.cancelled or enrolment.completed_on is not None),
+                ),
             }
         )
     missing = gating.assistant_access_missing(user) if has_perm(user, "assistant.use") else []
@@ -135,13 +141,7 @@ def _scope(user):
 
 def _selected_root(request, scope):
     structure_id = request.GET.get("structure") or request.POST.get("structure")
-    if structure_id and str(structure_id).isdigit():
-        chosen = scope.filter(pk=int(structure_id)).first()
-        if chosen:
-            return chosen
-    # Default: the highest structure in scope (shortest path).
-    candidates = sorted(scope, key=lambda s: (s.path.count("/"), s.path))
-    return candidates[0] if candidates else None
+    return structure_in_scope(request.user, "training.manage", structure_id)
 
 
 @require("training.manage")
@@ -272,7 +272,7 @@ def session_detail(request, pk: int):
                 services.set_attendance(enrolment, attended)
                 changed += 1
             if request.POST.get(f"completed_{enrolment.pk}") and not enrolment.completed_on:
-                on = min(today, timezone.localdate(session.starts_at))
+                on = services.session_completion_date(session, today)
                 services.record_completion(
                     enrolment.user, session.training, on=on, by=request.user, session=session
                 )

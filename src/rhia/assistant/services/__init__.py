@@ -1,7 +1,12 @@
 """Service functions of the case workflow: pages, API and CLI all call these (and nothing else)."""
 
 from rhia.assistant.services.access import access_missing, ensure_access, get_case, visible_cases
-from rhia.assistant.services.drafts import generate_case_drafts, iter_case_drafts
+from rhia.assistant.services.drafts import (
+    generate_case_drafts,
+    generation_state,
+    iter_case_drafts,
+    start_generation,
+)
 from rhia.assistant.services.editing import case_diff, choose_draft, save_final
 from rhia.assistant.services.errors import CaseError
 from rhia.assistant.services.exporting import export_case
@@ -29,6 +34,7 @@ __all__ = [
     "ensure_access",
     "export_case",
     "generate_case_drafts",
+    "generation_state",
     "get_case",
     "iter_case_drafts",
     "open_case",
@@ -36,6 +42,7 @@ __all__ = [
     "return_case",
     "review_material",
     "save_final",
+    "start_generation",
     "submit_for_validation",
     "update_sources",
     "validate_case",

@@ -10,8 +10,9 @@ from rhia.assistant.models import Case
 from rhia.assistant.services.access import advance, get_case
 from rhia.assistant.services.errors import CaseError
 from rhia.assistant.services.intake import max_chars
-from rhia.assistant.services.shielding import mapping, mask_known
+from rhia.assistant.services.shielding import mapping, mask_known, shield_case_text
 from rhia.audit.journal import record
+from rhia.jobs.services import cancel_active
 
 
 def ai_text(case: Case) -> str:
@@ -30,9 +31,12 @@ def choose_draft(case: Case, user, index: int | None) -> Case:
     """Start the final text from draft ``index`` (0-based) or from an empty page (``None``)."""
     with transaction.atomic():
         case = get_case(user, case.pk, for_update=True)
-        if case.drafts_generated_at is None and not case.drafts.exists():
+        # A blank page is always possible, even while (or because) the generation fails or waits.
+        if index is not None and not case.drafts.exists():
             raise CaseError("Les propositions n'ont pas encore été générées.", code="state")
         advance(case, user, states.CHOOSE)
+        # The agent made their choice: drafts still queued or being written are no longer needed.
+        cancel_active(case)
         if index is None:
             case.chosen_draft = None
             case.final_html = case.final_text = ""
@@ -67,6 +71,7 @@ def save_final(case: Case, user, markup: str) -> Case:
     with transaction.atomic():
         case = get_case(user, case.pk, for_update=True)
         advance(case, user, states.EDIT_TEXT)
+        shield_case_text(case, text)  # new values typed by the agent join the vault
         values = mapping(case)
         case.final_html = mask_known(clean, values, markup=True)
         case.final_text = mask_known(text, values)

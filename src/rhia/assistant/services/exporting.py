@@ -58,10 +58,12 @@ def exportable(case: Case):
 
     ai_uses = [AI_USE_SEARCH] if case.started_from_none else [AI_USE_SEARCH, AI_USE_DRAFT]
     validator = case.validator
+    # the case's subject, or a neutral title: never a line of the raw text
     title = reveal_text(case, case.title) if case.title else ""
+    received = timezone.localtime(case.created_at).strftime("%d/%m/%Y")
     return ExportableAnswer(
         case_reference=case.reference,
-        title=f"Réponse — {title}" if title else f"Réponse — {case.reference}",
+        title=f"Réponse — {title}" if title else f"Réponse à votre demande du {received}",
         final_text=reveal_text(case, case.final_text),
         validator_name=validator.display_name if validator else "",
         validator_role=role_label(validator) if validator else "",

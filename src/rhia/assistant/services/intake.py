@@ -12,7 +12,7 @@ from rhia.assistant import states
 from rhia.assistant.models import Case
 from rhia.assistant.services.access import ensure_access
 from rhia.assistant.services.errors import CaseError
-from rhia.assistant.services.shielding import apply_shield, shield_case_text
+from rhia.assistant.services.shielding import apply_shield, shield_case_text, shield_label
 from rhia.audit.journal import record
 
 
@@ -35,7 +35,8 @@ class Intake:
     def full_text(self) -> str:
         parts = [self.body.strip()]
         for filename, text in self.attachments:
-            parts.append(f"--- Pièce jointe : {filename} ---\n{text.strip()}")
+            # "_" read as a space: names and numbers joined in a file name are then detected
+            parts.append(f"--- Pièce jointe : {filename.replace('_', ' ')} ---\n{text.strip()}")
         return "\n\n".join(part for part in parts if part)
 
     @property
@@ -106,20 +107,19 @@ def resolve_use_case(use_case):
     return use_case
 
 
-_HEADER = re.compile(r"^\s*(de|from|à|a|to|cc|date|envoyé|sent)\s*:", re.IGNORECASE)
 _SUBJECT = re.compile(r"^\s*(objet|subject)\s*:\s*(.+)$", re.IGNORECASE)
 
 
 def _title(question: str, subject: str) -> str:
-    """A short, pseudonymized title: the e-mail subject, an "Objet :" line, or the first real line."""
+    """A short, pseudonymized title: the e-mail subject or an "Objet :" line, else empty.
+
+    Never the first line of the text: it holds what the agent may mask later (a school, a name), and
+    the title goes into export metadata; without a subject, exports say "Réponse à votre demande du …".
+    """
     lines = [line.strip() for line in question.splitlines() if line.strip()]
     first = (subject or "").strip()
     if not first:
         first = next((m.group(2) for m in map(_SUBJECT.match, lines) if m), "")
-    body = [line for line in lines if not _HEADER.match(line) and not _SUBJECT.match(line)]
-    if not first:
-        # Skip greetings ("Bonjour,"): the first line that says something.
-        first = next((line for line in body if len(line.split()) >= 4), body[0] if body else "")
     return first[:120] + ("…" if len(first) > 120 else "")
 
 
@@ -155,13 +155,14 @@ def open_case(
                 use_case=chosen,
                 idempotency_key=key,
                 source_kind=intake.kind,
-                attachment_names=[name for name, _text in intake.attachments],
-                intake_warnings=intake.warnings,
             )
             case.reference = f"RHIA-{case.created_at:%Y}-{case.pk:06d}"
             result = shield_case_text(case, intake.full_text())
             apply_shield(case, result)
-            subject = shield_case_text(case, intake.subject).text if intake.subject else ""
+            # nothing raw beside the vault: file names, warnings and subject are pseudonymized too
+            case.attachment_names = [shield_label(case, name) for name, _text in intake.attachments]
+            case.intake_warnings = [shield_label(case, warning) for warning in intake.warnings]
+            subject = shield_label(case, intake.subject) if intake.subject else ""
             case.title = _title(case.question, subject)
             if not decision.allowed:
                 case.status, case.stage = states.ABANDONED, states.DONE

@@ -13,6 +13,16 @@ from rhia.assistant.services.shielding import forget
 from rhia.audit.journal import record
 
 
+def _neutral_export_names(case: Case) -> None:
+    """Export records keep their proof (hashes, code), never a file name that could name someone."""
+    from rhia.provenance.models import ExportRecord
+
+    for record_ in ExportRecord.objects.filter(case_reference=case.reference).only("pk", "format"):
+        ExportRecord.objects.filter(pk=record_.pk).update(
+            filename=f"{case.reference}-reponse.{record_.format}"
+        )
+
+
 def purge_expired_content(*, now: datetime | None = None, days: int | None = None) -> int:
     """Blank the contents of cases last modified before the retention limit; returns how many."""
     now = now or timezone.now()
@@ -39,9 +49,15 @@ def purge_expired_content(*, now: datetime | None = None, days: int | None = Non
                 validation_comment="",
                 sources=sources,
                 intake_warnings=[],
+                attachment_names=[],
+                exports=[
+                    {"format": e.get("format"), "sha256": e.get("sha256"), "at": e.get("at")}
+                    for e in case.exports
+                ],
                 intent={},
                 content_purged_at=now,
             )
+            _neutral_export_names(case)
             purged += 1
     if purged:
         record("assistant.content_purged", payload={"cases": purged, "days": days})

@@ -49,6 +49,8 @@ def confirm_review(case: Case, user, *, added=(), removed=()) -> Case:
         except ValueError as error:
             raise CaseError(str(error), code="input") from error
         apply_shield(case, result)
+        if case.title:  # values the agent just masked leave the title too
+            case.title = shield_case_text(case, reveal_text(case, case.title)).text
         _check_data_class(case)
         case.review_confirmed_at = timezone.now()
         case.save()

@@ -7,6 +7,7 @@ from typing import Any
 from rhia.assistant import states
 from rhia.assistant.models import Case
 from rhia.assistant.services.access import actor_for
+from rhia.assistant.services.drafts import generation_state
 from rhia.assistant.services.editing import ai_text
 from rhia.assistant.services.shielding import reveal_text
 
@@ -49,7 +50,8 @@ def case_detail(case: Case, user, *, reveal: bool = True) -> dict[str, Any]:
         "intent": case.intent or None,
         "situation": case.situation or None,
         "situation_confirmed_at": _iso(case.situation_confirmed_at),
-        "warnings": case.intake_warnings,
+        "warnings": [show(warning) for warning in case.intake_warnings],
+        "attachments": [show(name) for name in case.attachment_names],
         "sources": [
             {
                 "passage_id": s["passage_id"],
@@ -76,6 +78,7 @@ def case_detail(case: Case, user, *, reveal: bool = True) -> dict[str, Any]:
             }
             for draft in case.drafts.all()
         ],
+        "generation": generation_state(case),
         "provider": case.provider,
         "model": case.model,
         "chosen_draft": case.chosen_draft,
@@ -86,7 +89,7 @@ def case_detail(case: Case, user, *, reveal: bool = True) -> dict[str, Any]:
         "unedited": case.unedited,
         "second_validation_required": case.second_validation,
         "validator": case.validator.username if case.validator else None,
-        "validation_comment": case.validation_comment,
+        "validation_comment": show(case.validation_comment),
         "exports": case.exports,
         "actions": states.available_actions(case.state, actor, second_validation=case.second_validation),
     }

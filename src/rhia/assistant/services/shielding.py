@@ -26,6 +26,26 @@ def shield_case_text(case: Case, raw_text: str, *, added=(), removed=(), user=No
     return shield(raw_text, vault_for(case), added=list(added), removed=list(removed), user=user)
 
 
+def shield_label(case: Case, text: str) -> str:
+    """A short text stored beside the case (file name, warning, comment, subject), pseudonymized.
+
+    File names join words with "_" ("RIB_Prénom_Nom_FR76….txt"): they are read as spaces so the
+    detection sees the name and the IBAN; the vault's known values are masked too."""
+    if not (text or "").strip():
+        return text or ""
+    return shield_case_text(case, text.replace("_", " ").replace("+", " ")).text
+
+
+def shown(case: Case) -> dict:
+    """Texts kept pseudonymized beside the case, re-identified for the authorised viewer's eyes."""
+    return {
+        "title": reveal_text(case, case.title),
+        "validation_comment": reveal_text(case, case.validation_comment),
+        "intake_warnings": [reveal_text(case, w) for w in case.intake_warnings],
+        "attachment_names": [reveal_text(case, n) for n in case.attachment_names],
+    }
+
+
 def apply_shield(case: Case, result) -> None:
     case.question = result.text
     case.data_class = result.data_class
@@ -56,11 +76,14 @@ def reveal_markup(case: Case, markup: str) -> str:
 
 def mask_known(text: str, values: dict[str, str], *, markup: bool = False) -> str:
     """Replace every known personal value by its placeholder (longest values first)."""
+    from rhia.privacy.pseudonymize import _boundary_pattern
+
     pairs = sorted(values.items(), key=lambda item: len(item[1] or ""), reverse=True)
     for placeholder, value in pairs:
         if not value:
             continue
-        text = text.replace(html.escape(value) if markup else value, placeholder)
+        # word boundaries: a first name "Ali" must not eat "Alinéa"
+        text = _boundary_pattern(html.escape(value) if markup else value).sub(placeholder, text)
     return text
 
 

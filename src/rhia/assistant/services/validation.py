@@ -10,6 +10,7 @@ from rhia.assistant import states
 from rhia.assistant.models import Case
 from rhia.assistant.services.access import advance, ensure_access, get_case
 from rhia.assistant.services.errors import CaseError
+from rhia.assistant.services.shielding import shield_label
 from rhia.audit.journal import record
 from rhia.corpus import freshness
 from rhia.fairness.services import summary as bias_summary
@@ -56,7 +57,7 @@ def validate_case(case: Case, user, *, comment: str = "", sources_checked: bool 
             )
         case.validator = user
         case.validated_at = timezone.now()
-        case.validation_comment = (comment or "").strip()[:2000]
+        case.validation_comment = shield_label(case, (comment or "").strip()[:2000])
         case.sources_checked = [
             {
                 "document_id": source["document_id"],
@@ -89,7 +90,7 @@ def return_case(case: Case, user, *, comment: str) -> Case:
     with transaction.atomic():
         case = get_case(user, case.pk, for_update=True)
         advance(case, user, states.RETURN)
-        case.validation_comment = comment.strip()[:2000]
+        case.validation_comment = shield_label(case, comment.strip()[:2000])
         case.submitted_at = None
         case.save()
         record("assistant.returned", actor=user, obj=case, payload={}, structure=case.structure)

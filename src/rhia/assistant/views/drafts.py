@@ -1,11 +1,12 @@
-"""Drafts side by side, streamed as server-sent events while they are generated; the agent chooses one."""
+"""Drafts side by side while a worker writes them; the page polls their state; the agent chooses one.
+
+Everything shown comes from the database (drafts stored one by one, the job's state), so a reload,
+a new tab, another browser or a restarted server show exactly what exists and what still runs.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-
-from django.http import StreamingHttpResponse
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_POST
 from rhia.accounts.authz import require
 from rhia.assistant import states
 from rhia.assistant.models import Case, CaseDraft
-from rhia.assistant.services import CaseError, choose_draft, generate_case_drafts, iter_case_drafts
+from rhia.assistant.services import CaseError, choose_draft, generation_state, start_generation
 from rhia.assistant.services.display import cited_sources, draft_markup
 from rhia.assistant.views.common import fail, gated, load, step_url, stepper
 from rhia.corpus import freshness
@@ -40,51 +41,38 @@ def drafts(request, pk: int):
     case = load(request, pk)
     if case.status != states.DRAFT or case.stage not in (states.DRAFTS, states.EDIT):
         return redirect(step_url(case))
+    generation = generation_state(case)
     stored = list(case.drafts.all())
-    done = case.drafts_generated_at is not None
     return render(
         request,
         "assistant/drafts.html",
         {
             "title": f"Cas {case.reference} — propositions",
             "case": case,
-            "cards": [_card(request, case, draft) for draft in stored] if done else [],
-            "done": done,
+            "cards": [_card(request, case, draft) for draft in stored],
+            "generation": generation,
+            "active": generation["state"] in ("queued", "running"),
+            "done": generation["state"] == "done",
             "sources": case.selected_sources,
             **stepper(case, states.DRAFTS),
         },
     )
 
 
-def _event(name: str, data: dict) -> str:
-    return f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
-
-
-def _stream(request, case: Case) -> Iterator[str]:
-    yield ": début\n\n"
-    count = 0
-    try:
-        if case.drafts_generated_at is not None:
-            drafts_iter = iter(list(case.drafts.all()))
-        else:
-            drafts_iter = iter_case_drafts(case, request.user)
-        for draft in drafts_iter:
-            count += 1
-            # draft.case: the generating request's copy, which knows how the passages were numbered.
-            yield _event("draft", {"index": draft.index, "html": _card(request, draft.case, draft)})
-    except CaseError as error:
-        yield _event("failure", {"message": error.message})
-        return
-    yield _event("done", {"count": count})
-
-
 @require("assistant.use")
 @gated
-def drafts_stream(request, pk: int):
+def drafts_state(request, pk: int):
+    """JSON for the page's polling: per-draft states, queue position, times; new cards as HTML."""
     case = load(request, pk)
-    response = StreamingHttpResponse(_stream(request, case), content_type="text/event-stream; charset=utf-8")
-    response["Cache-Control"] = "no-cache"
-    response["X-Accel-Buffering"] = "no"
+    generation = generation_state(case)
+    have = request.GET.get("have", "0")
+    have = int(have) if have.isdigit() else 0
+    generation["cards"] = [
+        {"index": draft.index, "html": _card(request, case, draft)}
+        for draft in case.drafts.filter(index__gte=have).order_by("index")
+    ]
+    response = JsonResponse(generation)
+    response["Cache-Control"] = "no-store"
     return response
 
 
@@ -92,10 +80,10 @@ def drafts_stream(request, pk: int):
 @require_POST
 @gated
 def generate(request, pk: int):
-    """Without JavaScript: generate all drafts, then show them."""
+    """Queue the drafts (or follow the job already running), then show the drafts page."""
     case = load(request, pk)
     try:
-        generate_case_drafts(case, request.user)
+        start_generation(case, request.user, restart=request.POST.get("restart") == "1")
     except CaseError as error:
         return fail(request, error, step_url(case))
     return redirect("assistant:case_drafts", case.pk)

@@ -20,7 +20,7 @@ from rhia.assistant.services import (
 from rhia.assistant.services.access import actor_for
 from rhia.assistant.services.display import revealed_diff, text_markup
 from rhia.assistant.services.editing import ai_text
-from rhia.assistant.services.shielding import reveal_markup
+from rhia.assistant.services.shielding import reveal_markup, shown
 from rhia.assistant.services.validation import sources_to_check
 from rhia.assistant.views.common import fail, gated, load, step_url, stepper
 
@@ -63,6 +63,7 @@ def edit(request, pk: int):
         {
             "title": f"Cas {case.reference} — rédaction",
             "case": case,
+            "shown": shown(case),
             "editor_markup": reveal_markup(case, case.final_html),
             "ai_markup": text_markup(case, ai_text(case)) if case.chosen_draft is not None else "",
             "diff": revealed_diff(case),

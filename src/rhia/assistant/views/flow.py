@@ -18,6 +18,7 @@ from rhia.assistant.services import (
 )
 from rhia.assistant.services.access import actor_for
 from rhia.assistant.services.display import revealed_diff, text_markup
+from rhia.assistant.services.shielding import shown
 from rhia.assistant.services.situation import case_situation, confirm_situation
 from rhia.assistant.services.sources import case_date, search
 from rhia.assistant.views.common import fail, gated, load, step_url, stepper
@@ -41,6 +42,7 @@ def case_detail(request, pk: int):
         {
             "title": f"Cas {case.reference}",
             "case": case,
+            "shown": shown(case),
             "final_markup": text_markup(case, case.final_text) if case.final_text else "",
             "diff": revealed_diff(case) if case.final_text else [],
             "actions": actions,
@@ -78,6 +80,7 @@ def review(request, pk: int):
             "case": case,
             "text": raw,
             "entities": entities,
+            "shown": shown(case),
             **stepper(case, states.REVIEW),
         },
     )
@@ -103,10 +106,11 @@ def sources(request, pk: int):
             case = update_sources(case, request.user, selected=selected)
         except CaseError as error:
             return fail(request, error, request.path)
-        from rhia.assistant.services.drafts import request_drafts
+        from rhia.assistant.services.drafts import start_generation
 
         try:
-            request_drafts(case, request.user)
+            # New sources: the drafts written from the previous selection are replaced.
+            start_generation(case, request.user, restart=True)
         except CaseError as error:
             return fail(request, error, request.path)
         return redirect("assistant:case_drafts", case.pk)

@@ -16,7 +16,6 @@ from rhia.assistant.services import (
     choose_draft,
     confirm_review,
     export_case,
-    generate_case_drafts,
     get_case,
     open_case,
     purge_expired_content,
@@ -85,6 +84,12 @@ class Command(BaseCommand):
         sources.add_argument("--keep", type=int, nargs="*", default=None, help="passages à garder")
         drafts = action("drafts", "générer les propositions")
         drafts.add_argument("--n", type=int, default=None, help="nombre de propositions (au moins 2)")
+        drafts.add_argument(
+            "--no-wait", action="store_true", help="mettre en file et rendre la main (un worker les rédige)"
+        )
+        drafts.add_argument(
+            "--timeout", type=float, default=3600, help="attente maximale des propositions, en secondes"
+        )
         choose = action("choose", "choisir une proposition")
         choose.add_argument("number", help="numéro de la proposition (1, 2, …) ou « aucune »")
         edit = action("edit", "enregistrer le texte final")
@@ -230,8 +235,14 @@ class Command(BaseCommand):
         return update_sources(case, user, selected=options["keep"])
 
     def _drafts(self, case, user, options):
-        drafts = generate_case_drafts(case, user, n=options["n"])
+        from rhia.assistant.services.drafts import start_generation, wait_for_drafts
         from rhia.assistant.services.shielding import reveal_text
+
+        start_generation(case, user, n=options["n"])
+        if options["no_wait"]:
+            self._say("Propositions demandées : un worker (rhia worker) les rédige ; suivre avec « show ».")
+            return case
+        drafts = wait_for_drafts(case, timeout=options["timeout"])
 
         for draft in drafts:
             self._say(f"\n=== Proposition {draft.index + 1} {draft.title} ===")

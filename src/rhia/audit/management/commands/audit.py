@@ -1,4 +1,4 @@
-"""``rhia audit verify | export | purge``: the journal for operators and the DPO."""
+"""``rhia audit verify | checkpoint | export | purge | grants``: the journal for operators and the DPO."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import json
 import sys
 from datetime import date
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from rhia.audit import services
+from rhia.audit import heads, services
+from rhia.audit.privileges import grants_sql
 
 
 def _day(value: str) -> date:
@@ -27,6 +29,21 @@ class Command(BaseCommand):
             "verify", help="Vérifie la chaîne d'empreintes et nomme la première entrée rompue."
         )
         verify.add_argument("--json", action="store_true")
+        verify.add_argument(
+            "--checkpoints",
+            help="Fichier de points de contrôle signés à comparer (défaut : RHIA_AUDIT_CHECKPOINT_FILE) ; "
+            "accepte aussi des lignes de syslog.",
+        )
+        checkpoint = sub.add_parser(
+            "checkpoint", help="Écrit un point de contrôle signé de la tête du journal (fichier et syslog)."
+        )
+        checkpoint.add_argument("--json", action="store_true")
+        grants = sub.add_parser(
+            "grants",
+            help="Affiche les droits PostgreSQL du rôle applicatif (lecture et ajout seuls au journal).",
+        )
+        grants.add_argument("app_role", help="Rôle de connexion de l'application (web, worker).")
+        grants.add_argument("--owner", default="rhia_owner", help="Rôle propriétaire des tables.")
         export = sub.add_parser("export", help="Exporte les entrées en JSONL (une entrée par ligne).")
         export.add_argument("--since", type=_day, help="Premier jour inclus (AAAA-MM-JJ).")
         export.add_argument("--until", type=_day, help="Dernier jour inclus (AAAA-MM-JJ).")
@@ -49,17 +66,42 @@ class Command(BaseCommand):
         return getattr(self, f"_{options['subcommand']}")(options)
 
     def _verify(self, options):
-        report = services.verify_journal(record_result=True)
+        report = services.verify_journal(record_result=True, checkpoint_file=options["checkpoints"])
         if report.ok:
             self.stdout.write(
-                f"Journal intègre : {report.checked} entrées vérifiées, {report.checkpoints} point(s) de contrôle."
+                f"Journal intègre : {report.checked} entrées vérifiées, {report.checkpoints} point(s) de "
+                f"contrôle de purge, {report.heads} point(s) de contrôle externes concordants."
             )
+        elif report.broken_seq is None:
+            self.stdout.write(f"Journal NON VÉRIFIÉ : {report.problem}")
         else:
             self.stdout.write(f"Journal ROMPU à l'entrée n° {report.broken_seq} : {report.problem}")
+        for warning in report.warnings:
+            self.stdout.write(f"Attention : {warning}")
         if options["json"]:
             self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False))
         if not report.ok:
             sys.exit(1)
+
+    def _checkpoint(self, options):
+        line = heads.write_head()
+        if line is None:
+            self.stdout.write("Journal vide : aucun point de contrôle écrit.")
+        else:
+            self.stdout.write(
+                f"Point de contrôle signé : entrée n° {line['seq']} ({line['entry_hash'][:16]}…) "
+                f"ajouté à {settings.RHIA_AUDIT_CHECKPOINT_FILE}."
+            )
+        if options["json"]:
+            self.stdout.write(json.dumps(line, ensure_ascii=False))
+
+    def _grants(self, options):
+        try:
+            statements = grants_sql(options["app_role"], options["owner"])
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        for sql in statements:
+            self.stdout.write(sql + ";")
 
     def _export(self, options):
         filters = {"since": options["since"], "until": options["until"], "action": options["action"]}
