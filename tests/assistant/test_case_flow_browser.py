@@ -113,7 +113,7 @@ def test_whole_flow(
     assert cards.count() >= 2
     # Each draft says its sources are old and must be checked against the current rules.
     assert page.locator(".rhia-draft .rhia-source-warning").count() >= 2
-    assert "Fiche mise à jour le 01/06/2025" in page.inner_text("#case-sources")
+    assert "Fiche mise à jour le 01/06/2025" in page.text_content("#case-sources")
     # Re-identified for the agent: no placeholder is shown.
     texts = page.locator(".rhia-draft .rhia-draft-text").all_inner_texts()
     assert not any("[PERSONNE_" in text or "[TELEPHONE_" in text for text in texts)
@@ -158,7 +158,8 @@ def test_whole_flow(
     assert "Marie Durand" in page.inner_text("#final-text")
     # The validator confirms the old sources were checked (recorded with the validation).
     assert "Fiche mise à jour le 01/06/2025" in page.inner_text("#sources-check-notice")
-    page.check("#sources_checked")
+    page.click("label[for=sources_checked]")  # DSFR: the label covers the checkbox
+    assert page.is_checked("#sources_checked")
     screenshot("case-08-validate")
     page.click("#validate")
     page.wait_for_load_state("networkidle")

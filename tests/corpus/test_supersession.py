@@ -134,3 +134,13 @@ def test_page_is_for_administrators_only(client, make_user, corpus):
     client.force_login(make_user("agent_rh"))
     assert client.get(reverse("corpus:supersessions")).status_code == 403
     assert client.post(reverse("corpus:supersession_delete", args=[1])).status_code == 403
+
+
+def test_situation_aware_retrieval_keeps_the_note_first_and_the_labels(corpus):
+    from rhia.drafting.passages import retrieve
+
+    _supersede(corpus)
+    passages = retrieve(QUERY, None, dt.date(2026, 11, 1), k=6)
+    assert passages[0].document_id == corpus[1].doc_id and passages[0].supersedes
+    assert any(p.superseded_by for p in passages if p.document_id == "F583")
+    assert passages[0].as_dict()["supersedes"].startswith("Remplace F583")

@@ -49,7 +49,7 @@ def build_world(tmp_path, grant_assistant_access, monkeypatch) -> World:
     validated = choose_draft(drafted(), agent, 1)
     edited = validated.final_html.replace("Cordialement", "Je reste à votre disposition.</p><p>Cordialement")
     validated = submit_for_validation(save_final(validated, agent, edited), agent)
-    validated = validate_case(validated, validator)
+    validated = validate_case(validated, validator, sources_checked=True)
     in_review = open_case(agent, text=QUESTION)
     open_case(agent, text=FORBIDDEN)  # refused by the guard, journaled
     UseCase.objects.filter(slug=OPERATIONAL_USE_CASE).update(requires_second_validation=True)

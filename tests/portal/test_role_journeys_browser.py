@@ -204,3 +204,13 @@ def test_administrator(world, login, visit):
     visit("/tableaux-de-bord/", "admin-03-dashboard")
     visit("/gouvernance/", "admin-04-kit")
     visit("/cas-usage/", "admin-05-register")
+
+
+def test_direction_dashboard_with_the_demo_activity(world, login, visit):
+    from rhia.assistant.demo_activity import seed_activity
+
+    assert seed_activity() == 20
+    login(world.users["representant"])
+    board = visit("/tableaux-de-bord/", "staffrep-06-dashboard-activity")
+    assert board.inner_text("#kpi-dossiers").strip() not in ("< 5", "")
+    assert board.inner_text("#kpi-actifs").strip() not in ("< 5", "")

@@ -20,6 +20,8 @@ _FAMILIES = {
     "gateway": "Passerelle API",
     "audit": "Journal",
     "accounts": "Comptes",
+    "corpus": "Sources documentaires",
+    "jobs": "Tâches de fond",
 }
 
 
@@ -159,6 +161,13 @@ SENTENCES: dict[str, Callable[[Payload], str]] = {
     "accounts.oidc_first_login": lambda p: (
         "Première connexion par ProConnect (accès en attente de validation)."
     ),
+    "jobs.failed": lambda p: f"Tâche de fond en échec (tentative n° {_v(p, 'attempt')}).",
+    "jobs.interrupted": lambda p: (
+        f"Tâche de fond interrompue (tentative n° {_v(p, 'attempt')})"
+        + (" ; elle est relancée." if _yes(p.get("retried")) else ".")
+    ),
+    "corpus.superseded": lambda p: f"Remplacement de source déclaré : {_v(p, 'rule')}.",
+    "corpus.supersession_removed": lambda p: f"Remplacement de source supprimé : {_v(p, 'rule')}.",
     "accounts.role_granted": lambda p: (
         f"Rôle « {_role(p)} » attribué"
         + (" depuis la ligne de commande du serveur." if p.get("via") == "cli" else ".")
@@ -203,6 +212,10 @@ EVENT_LABELS = {
     "audit.exported": "Journal exporté",
     "audit.purged": "Journal purgé",
     "accounts.oidc_first_login": "Première connexion ProConnect",
+    "jobs.failed": "Tâche de fond en échec",
+    "jobs.interrupted": "Tâche de fond interrompue",
+    "corpus.superseded": "Remplacement de source déclaré",
+    "corpus.supersession_removed": "Remplacement de source supprimé",
     "accounts.role_granted": "Rôle attribué",
     "accounts.role_revoked": "Rôle retiré",
 }

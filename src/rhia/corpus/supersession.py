@@ -103,3 +103,10 @@ def apply(hits: list, at: dt.date, *, documents: bool = False) -> list:
 def source_label(source: dict) -> str:
     """The supersession line of a stored source (empty when it neither replaces nor is replaced)."""
     return source.get("superseded_by") or source.get("supersedes") or ""
+
+
+def replacing_first(items: list) -> list:
+    """Re-sorted results keep the replacing texts first (stable: the rest keeps its order)."""
+    return [i for i in items if getattr(i, "supersedes", "")] + [
+        i for i in items if not getattr(i, "supersedes", "")
+    ]

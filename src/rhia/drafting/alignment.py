@@ -23,16 +23,28 @@ from rhia.drafting.sentences import all_sentences, split_line
 from rhia.drafting.verify import NOT_FOUND, citations_in, echo_share, unfinished_sentence
 from rhia.search.analysis import fold, tokenize
 
-MIN_COVERAGE = 0.75
+MIN_COVERAGE = 0.8
+# A further aligned sentence must bring at least this many of the draft sentence's words.
+MIN_GAIN_WORDS = 2
 MAX_ALIGNED = 3
 BADGE = "Chaque phrase reprend une phrase des sources citées (mots, chiffres, négations et acteurs vérifiés)"
 
 _CITATION = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]*_\d+\]")
-_NEGATION = re.compile(r"\b(?:ne|n')\b|\bn'|\bpas\b|\bjamais\b|\baucun|\brien\b|\bsans\b|\bnon\b|\bni\b")
+# "ne … pas" counts once (its "pas"); "ni" continues a negation rather than adding one.
+_NEGATION = re.compile(
+    r"\bpas\b|\bplus jamais\b|\bjamais\b|\baucune?\b|\brien\b|\bsans\b|\bnon\b|\bnul(?:le)?\b"
+)
+PREFIX = 6
+_ANSWER_WORD = re.compile(r"^(?:oui|non)\s*[,:;.!-]\s*", re.I)
+_LIMITS = (
+    (re.compile(r"\bau plus\b|\bau maximum\b|\bmaximale?s?\b", re.I), "maximum"),
+    (re.compile(r"\bau moins\b|\bau minimum\b|\bminimale?s?\b", re.I), "minimum"),
+)
 # Words a draft may add around a quoted rule without claiming anything (letter and answer frames).
 _FRAME = frozenset(
-    tokenize(
+    token[:6]
+    for token in tokenize(
         "madame monsieur vous votre vos demande question concernant réponse selon texte textes source sources "
         "prévoit prévoient indique indiquent précise précisent ainsi également aussi donc cas situation "
         "effet notamment rappel rappelons informons informer souhaitez souhaite bonjour cordialement "
@@ -83,15 +95,27 @@ class Alignment:
         return asdict(self)
 
 
+def _bare(text: str) -> str:
+    """The sentence without citations, placeholders, a leading "Oui, / Non :" and with one word per limit."""
+    text = _ANSWER_WORD.sub("", _PLACEHOLDER.sub(" ", _CITATION.sub(" ", text)).strip())
+    for pattern, word in _LIMITS:
+        text = pattern.sub(word, text)
+    return text
+
+
 def _content(text: str) -> set[str]:
-    """Content stems plus one token per figure ("#3|%"), so alignment also looks for the numbers."""
-    bare = _PLACEHOLDER.sub(" ", _CITATION.sub(" ", text))
+    """Content stems (6-letter prefixes: "compatible" / "compatibilité") plus one token per figure."""
+    bare = _bare(text)
     figures = {f"#{value}|{unit}" for value, unit in quantities(bare)}
-    return (set(tokenize(bare)) - _FRAME - {value for value, _ in quantities(bare)}) | figures
+    values = {value for value, _ in quantities(bare)}
+    return {
+        token[:PREFIX] for token in tokenize(bare) if token[:PREFIX] not in _FRAME and token not in values
+    } | figures
 
 
-def _negated(text: str) -> bool:
-    return bool(_NEGATION.search(fold(text).replace("’", "'")))
+def _negated(text: str) -> int:
+    """How many negations the sentence holds (their count must agree, not just their presence)."""
+    return len(_NEGATION.findall(fold(_bare(text)).replace("’", "'")))
 
 
 def _actors(text: str) -> set[str]:
@@ -138,7 +162,7 @@ class _Sources:
             if not candidates:
                 break
             gain, _agrees, index = max(candidates)
-            if gain == 0 or (chosen and gain / len(words) < 0.1):
+            if gain == 0 or (chosen and (gain < MIN_GAIN_WORDS or gain / len(words) < 0.15)):
                 break
             chosen.append(-index)
             covered |= words & self.tokens[-index]
@@ -182,6 +206,10 @@ def _check(
         check.reason = "La négation ne correspond pas à la phrase des sources (« peut » / « ne peut pas »)."
         return check
     extra = _actors(sentence) - _actors(source_text)
+    primary = _actors(sources.sentences[aligned[0]].shown)
+    named = _actors(sentence)
+    if not extra and primary - named and named - primary:
+        extra = named - primary  # the rule's actor replaced by one another sentence names
     if extra:
         check.reason = f"La phrase parle de {', '.join(sorted(extra))}, absent de la phrase des sources."
         return check

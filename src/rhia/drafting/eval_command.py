@@ -45,7 +45,7 @@ def run_item(item: dict, mode: str) -> tuple[list[EvalDraft], float]:
         drafts += [
             _as_eval(d)
             for d in iter_model_drafts(
-                item["query"], passages, data_class="public", versant=facts.versant, statut=facts.statut
+                item["query"], passages, selection=first.selection, data_class="public"
             )
         ]
     return drafts, first_seconds

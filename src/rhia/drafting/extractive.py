@@ -43,6 +43,11 @@ def _heading_of(item: Scored, asked: list[str]) -> str:
     return "regle"
 
 
+def _closed(text: str) -> str:
+    text = text.rstrip(" ,;")
+    return text if text[-1:] in ".!?…" else text + "."
+
+
 def _by_lead(items: list[Scored]) -> list[list[Scored]]:
     """List items quoted together under their one lead-in line."""
     groups: list[list[Scored]] = []
@@ -74,14 +79,11 @@ def compose(selection: Selection) -> Extract:
         lines.append(cues.BY_CODE[code].heading)
         for group in _by_lead(items):
             first = group[0].sentence
-            if first.lead:
-                shown = first.lead + " " + " ; ".join(item.sentence.text.rstrip(" .,;") for item in group)
+            if first.lead:  # the lead-in once, its items below it, each line a source sentence
+                lines.append(f"- {first.lead}")
+                lines += [f"  - {_closed(item.sentence.text)} [{first.number}]" for item in group]
             else:
-                shown = first.text
-            shown = shown.rstrip(" ,;")
-            if shown[-1:] not in ".!?…":
-                shown += "."
-            lines.append(f"- {shown} [{first.number}]")
+                lines.append(f"- {_closed(first.text)} [{first.number}]")
             if first.number not in numbers:
                 numbers.append(first.number)
     return Extract(text="\n".join(lines), selection=selection, citation_numbers=numbers)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, replace
 
+from rhia.corpus.supersession import replacing_first
 from rhia.drafting.situation import Situation
 
 # Pool searched before the situation filter: the filter may drop most of the top rows (a fiche has
@@ -143,7 +144,8 @@ def retrieve(
     hits = search_passages(strip_person_descriptors(question), k=max(POOL, k), at=on_date)
     passages = _with_twin_scores([from_hit(hit, situation) for hit in hits])
     passages = _with_situation_bonus(passages, situation)
-    passages = _with_document_floor(passages)
+    # Internal texts that replace a fiche stay first after the re-sorts (rhia.corpus.supersession).
+    passages = replacing_first(_with_document_floor(passages))
     if scope == SITUATION:
         return [p for p in passages if p.applies][:k]
     return passages[:k]

@@ -47,6 +47,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-accounts", action="store_true", help="Données de référence seulement.")
+        parser.add_argument(
+            "--activity",
+            action="store_true",
+            help="Ajoute une équipe d'agents (formation, auto-positionnement, premières demandes) pour que "
+            "les tableaux de bord montrent des chiffres.",
+        )
 
     def handle(self, *args, **options):
         run_app_seeds(self.stdout)
@@ -57,6 +63,10 @@ class Command(BaseCommand):
         from rhia.governance.demo_lifecycle import walk_operational_use_case
 
         walk_operational_use_case(self.stdout)
+        if options["activity"]:
+            from rhia.assistant.demo_activity import seed_activity
+
+            seed_activity(self.stdout)
         self.stdout.write("\nComptes de démonstration (http://127.0.0.1:8000) :")
         for account in accounts:
             secret = account.password or "(compte existant, mot de passe inchangé)"
