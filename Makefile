@@ -10,7 +10,9 @@ PORT ?= 8000
 
 demo: setup serve
 
+# The web server and one worker (drafts, imports, purges run there); Ctrl+C stops both.
 serve:
+	$(BIN)/rhia worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/rhia runserver $(HOST):$(PORT)
 
 setup: install system

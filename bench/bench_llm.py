@@ -34,8 +34,9 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
-from rhia.drafting import prompts  # noqa: E402
+from rhia.drafting import rewording  # noqa: E402
 from rhia.drafting.samples import QUESTIONS, passages_for  # noqa: E402
+from rhia.drafting.selection import select  # noqa: E402
 from rhia.llm import seed, services  # noqa: E402
 from rhia.llm.model_files import ensure_model  # noqa: E402
 from rhia.llm.providers.embedded import load_model, threads  # noqa: E402
@@ -98,8 +99,9 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     seed.run()
     question, document = QUESTIONS[0]
-    numbered = prompts.select_passages(question, passages_for(document))
-    messages = prompts.build_messages(question, numbered, prompts.STYLES[0])
+    # The drafting prompt as the pipeline builds it: the selected sentences only.
+    selection = select(question, passages_for(document))
+    messages = rewording.build_messages(question, selection, rewording.STYLES[0])
     start = time.perf_counter()
     model_path = ensure_model()
     llama = load_model(model_path)
@@ -114,8 +116,8 @@ def main() -> int:
 
     # Shared prefix: drafts 2 and 3 (other styles) right after draft 1, with and without the cache.
     ttft_cached, ttft_cold = [], []
-    for style in prompts.STYLES[1:3]:
-        styled = prompts.build_messages(question, numbered, style)
+    for style in rewording.STYLES[1:3]:
+        styled = rewording.build_messages(question, selection, style)
         bare(llama, messages)  # draft 1: the cache now holds the shared prefix
         ttft_cached.append(_first_token_time(llama, styled))
         llama.reset()

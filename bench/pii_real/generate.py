@@ -18,7 +18,7 @@ from bench.pii_real import values
 from bench.pii_real.templates import TEMPLATES
 
 OUT = Path(__file__).resolve().parent.parent / "data"
-DOCS_PER_TEMPLATE = {"dev": 8, "test": 10}
+DOCS_PER_TEMPLATE = {"dev": 8, "test": 10, "holdout": 15}
 MONTHS = [
     "janvier",
     "février",
@@ -49,7 +49,9 @@ MONTHS_ABBR = [
 ]
 
 
-def _pool(items: list, split: str) -> list:
+def _pool(items: list, split: str, holdout: list) -> list:
+    if split == "holdout":
+        return holdout
     return items[0::2] if split == "dev" else items[1::2]
 
 
@@ -61,8 +63,8 @@ def _fold_ascii(value: str) -> str:
 
 class Person:
     def __init__(self, rng: random.Random, split: str):
-        self.first = rng.choice(_pool(values.FIRST_NAMES, split))
-        self.last = rng.choice(_pool(values.LAST_NAMES, split))
+        self.first = rng.choice(_pool(values.FIRST_NAMES, split, values.HOLDOUT_FIRST_NAMES))
+        self.last = rng.choice(_pool(values.LAST_NAMES, split, values.HOLDOUT_LAST_NAMES))
         domain = rng.choice(values.DOMAINS)
         first, last = _fold_ascii(self.first), _fold_ascii(self.last).replace("-", "")
         local = rng.choice(
@@ -291,7 +293,7 @@ def build(split: str, seed: int) -> list[dict]:
 
 
 def main() -> None:
-    for split, seed in (("dev", 1501), ("test", 1502)):
+    for split, seed in (("dev", 1501), ("test", 1502), ("holdout", 1503)):
         path = OUT / f"pii_real_{split}.jsonl"
         with path.open("w", encoding="utf-8") as handle:
             for doc in build(split, seed):

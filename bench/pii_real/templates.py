@@ -255,3 +255,78 @@ nous représentons {P.full} ({P.email}). {SENS:syndicat}. Nous souhaitons être 
 Pour la section : {R.rev}""",
     ),
 ]
+
+# Holdout split: new families and wordings (see values.HOLDOUT_*).
+TEMPLATES += [
+    (
+        "ho_reply",
+        "holdout",
+        """Le jeu. 5 juin 2025 à 14:21, {P.full} <{P.email}> a écrit :
+> Bonjour, pouvez-vous me dire où en est mon dossier de disponibilité ?
+Bonjour {P.first},
+votre dossier est transmis à {Q.full}, qui vous répondra. {NEG}.
+Bien à vous,
+{R.full}""",
+    ),
+    (
+        "ho_form",
+        "holdout",
+        """DEMANDE DE TEMPS PARTIEL
+Nom patronymique : {P.LAST}
+Nom marital : {Q.LAST}
+Prénom usuel : {P.first}
+{BORN}
+N° INSEE : {NIR}
+Coordonnées : {PHONE} / {P.email}
+Adresse : {ADDR}""",
+    ),
+    (
+        "ho_note",
+        "holdout",
+        """Note à l'attention de {P.rev} (bureau DPE3)
+Objet : situation de {Q.full}
+{Q.last} nous indique que {SENS:sante}. Elle demande un temps partiel thérapeutique. Son IBAN pour le rappel : {IBAN}. {NEG}.
+Signé : {R.init}""",
+    ),
+    (
+        "ho_chat_lc",
+        "holdout",
+        """re bonjour, c'est encore {P.lower}. mon ancien numen {NUMEN} n'est plus bon ? au fait {SENS:grossesse}. tu peux aussi prévenir {Q.flow} stp""",
+    ),
+    (
+        "ho_teams",
+        "holdout",
+        """[10:42] {P.full}
+salut, {Q.first} est absente aujourd'hui, {SENS:sante}
+[10:44] {Q.rev}
+merci {P.first} ! je vois ça avec la DRH""",
+    ),
+    (
+        "ho_letter",
+        "holdout",
+        """{P.first} {P.LAST}
+{ADDR}
+Tél. {PHONE}
+Objet : demande de mutation pour rapprochement de conjoint
+Madame, Monsieur,
+Mon épouse, {Q.full}, née le {BDATE}, vient d'être affectée à {CITY}. {SENS:handicap}. {NEG}.
+Je vous prie d'agréer mes salutations distinguées.
+{P.init}""",
+    ),
+    (
+        "ho_union",
+        "holdout",
+        """Objet : accompagnement de {P.full}
+Bonjour,
+en tant que {SENS:syndicat}, je souhaite assister {P.last} lors de l'entretien du 12. Vous pouvez me joindre au {PHONE}.
+{Q.full}
+{Q.email}""",
+    ),
+    (
+        "ho_religion",
+        "holdout",
+        """Bonjour Madame {P.last},
+{Q.full} (NUMEN {NUMEN}) demande un jour d'autorisation d'absence car {SENS:religion}. Son adresse : {ADDR}. Merci de me confirmer.
+{R.first}""",
+    ),
+]

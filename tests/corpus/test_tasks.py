@@ -1,9 +1,9 @@
-"""Queued imports: run by the worker command or a background thread started from the page."""
+"""Queued imports: run by ``rhia corpus work`` or by a worker process (``rhia worker``) from the page."""
 
 from __future__ import annotations
 
 import tarfile
-import threading
+import time
 
 import pytest
 from django.core.management import call_command
@@ -44,16 +44,24 @@ def test_task_without_npm_fails_with_french_message(monkeypatch):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_page_starts_background_import(client, make_user, monkeypatch):
-    monkeypatch.setenv("PATH", "/nonexistent")
+@pytest.mark.timeout(300)
+def test_page_queues_the_import_for_a_worker(client, make_user, monkeypatch, worker):
+    from rhia.jobs.models import Job
+
+    monkeypatch.setenv("PATH", "/nonexistent")  # inherited by the worker: npm cannot be found
     client.force_login(make_user("administrateur"))
     response = client.post(reverse("corpus:sources"), {"action": "fetch"})
     assert response.status_code == 302
-    for thread in threading.enumerate():
-        if thread.name.startswith("rhia-import-"):
-            thread.join(timeout=30)
+    job = Job.objects.get(kind=Job.Kind.CORPUS_FETCH)
+    assert job.status == Job.Status.QUEUED and job.task_id  # nothing runs in the web process
+    worker.start()
+    deadline = time.monotonic() + 120
+    while Job.objects.get(pk=job.pk).status in Job.ACTIVE and time.monotonic() < deadline:
+        time.sleep(0.2)
     task = ImportTask.objects.get()
     assert task.status == ImportTask.Status.FAILED
     assert "npm est introuvable" in task.message
+    job.refresh_from_db()
+    assert job.status == Job.Status.FAILED and "npm est introuvable" in job.error
     html = client.get(reverse("corpus:sources")).content.decode()
     assert "npm est introuvable" in html

@@ -17,6 +17,8 @@ PLACEHOLDER = re.compile(r"\[[A-Z_]+_\d+\]")
 class RecordingUpstream:
     def __init__(self):
         self.received: list[dict] = []
+        # When set, a prompt longer than this many characters gets vLLM's "context length" 400.
+        self.context_chars: int | None = None
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.base_url = f"http://127.0.0.1:{self.server.server_port}/v1"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -90,6 +92,14 @@ class RecordingUpstream:
                             }
                         ).encode(),
                     )
+                prompt = " ".join(str(m.get("content", "")) for m in body.get("messages", []))
+                if upstream.context_chars is not None and len(prompt) > upstream.context_chars:
+                    message = (
+                        "This model's maximum context length is 4096 tokens. However, you requested "
+                        f"{len(prompt)} tokens in the messages. Please reduce the length of the messages."
+                    )
+                    error = {"object": "error", "message": message, "type": "BadRequestError", "code": 400}
+                    return self._send(400, json.dumps(error).encode())
                 answer = upstream.answer_for(body)
                 if body.get("stream"):
                     # One character per chunk: placeholders arrive split across chunks.

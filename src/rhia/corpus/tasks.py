@@ -1,16 +1,16 @@
-"""Import tasks queued from the sources page, run in a background thread or by ``rhia corpus work``.
+"""Import tasks queued from the sources page, run by a worker (``rhia worker``) or ``rhia corpus work``.
 
-The task record (database) is the queue and the progress report, so any web process can show it.
+The import record (database) is the progress report, so any web process can show it; the job
+(``rhia.jobs``) that runs it has a lease, so an import whose worker died is retried or marked failed.
 """
 
 from __future__ import annotations
 
 import tempfile
-import threading
 from pathlib import Path
 
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from rhia.corpus import loaders
@@ -78,20 +78,39 @@ def claim_next() -> ImportTask | None:
     return task
 
 
-def start_in_background(task: ImportTask) -> threading.Thread:
-    """Run ``task`` in a daemon thread of this process (the page shows its progress)."""
+def start_in_background(task: ImportTask, *, user=None):
+    """Queue ``task`` for a worker (the page shows its progress)."""
+    from rhia.jobs.models import Job
+    from rhia.jobs.services import enqueue
 
-    def target() -> None:
-        close_old_connections()
-        try:
-            claimed = ImportTask.objects.filter(pk=task.pk, status=ImportTask.Status.PENDING).update(
-                status=ImportTask.Status.RUNNING, started_at=timezone.now()
-            )
-            if claimed:
-                run_task(ImportTask.objects.get(pk=task.pk))
-        finally:
-            connection.close()
+    return enqueue(Job.Kind.CORPUS_FETCH, user=user, params={"import_task": task.pk})
 
-    thread = threading.Thread(target=target, name=f"rhia-import-{task.pk}", daemon=True)
-    thread.start()
-    return thread
+
+def run_fetch_job(job, lease) -> None:
+    """The worker's side: claim the import record and run it to completion."""
+    from rhia.jobs.tasks import JobFailed
+
+    task_id = job.params.get("import_task")
+    # A retried job finds its import "running" (the lost worker's): it takes it over.
+    claimed = ImportTask.objects.filter(
+        pk=task_id, status__in=[ImportTask.Status.PENDING, ImportTask.Status.RUNNING]
+    ).update(status=ImportTask.Status.RUNNING, started_at=timezone.now())
+    if not claimed:
+        return
+    task = run_task(ImportTask.objects.get(pk=task_id))
+    if task.status == ImportTask.Status.FAILED:
+        raise JobFailed(task.message or "L'import a échoué.")
+
+
+def queue_reindex(*, user=None):
+    from rhia.jobs.models import Job
+    from rhia.jobs.services import enqueue
+
+    return enqueue(Job.Kind.REINDEX, user=user)
+
+
+def run_reindex_job(job, lease) -> None:
+    from rhia.search.indexing import reindex_all
+
+    count = reindex_all()
+    lease.update(params={**job.params, "indexed": count})

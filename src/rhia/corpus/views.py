@@ -55,8 +55,11 @@ def sources(request):
             messages.warning(request, "Un import est déjà en cours : attendez qu'il se termine.")
         else:
             task = queue_fetch(all_fiches=request.POST.get("all") == "1", user=request.user)
-            start_in_background(task)
-            messages.info(request, "Import lancé : son avancement s'affiche ci-dessous.")
+            start_in_background(task, user=request.user)
+            messages.info(
+                request,
+                "Import mis en file : un processus de fond (rhia worker) le réalise, son avancement s'affiche ci-dessous.",
+            )
         return redirect("corpus:sources")
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)

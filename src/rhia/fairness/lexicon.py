@@ -176,8 +176,14 @@ MASCULINE_TEXT = (
     r"convient|s'agit|y a|reste|semble|importe|appartient|vous)\b)"
 )
 FEMININE_CONTEXT = (
-    r"\b(?:mme|madame|elle|une collegue|agente|professeure|enseignante|directrice|infirmiere|enceinte|mere"
-    r"|secretaire administrative|salariee|contractuelle|titulaire depuis qu'elle)\b"
+    r"\b(?:mme|madame|mlle|elle|une collegue|maman|mere|enceinte|nee|mariee|divorcee|pacsee|salariee|titularisee"
+    r"|mutee|agente|adjointe|attachee|professeure|enseignante|institutrice|directrice|inspectrice|redactrice"
+    r"|educatrice|puericultrice|infirmiere|aide-soignante|technicienne|assistante|conseillere|ouvriere"
+    r"|contractuelle|cheffe|secretaire administrative)\b"
 )
-MASCULINE_CONTEXT = r"\bm\. |\b(?:monsieur|mr|il|s'il|un collegue|lui)\b"
+MASCULINE_CONTEXT = (
+    r"\bm\. |\b(?:monsieur|mr|il|s'il|un collegue|lui|papa|pere|ne le|marie|divorce|pacse|titularise|mute"
+    r"|professeur certifie|instituteur|directeur|inspecteur|redacteur|educateur|infirmier|aide-soignant"
+    r"|technicien|conseiller|contractuel|attache)\b"
+)
 IMPERSONAL_IL = r"\bil (?:faut|est (?:possible|necessaire)|existe|convient|s'agit|y a|reste|semble)\b"

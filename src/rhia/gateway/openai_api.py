@@ -223,9 +223,18 @@ def _sse(prepared, stream, completion_id: str, created: int, model: str):
     try:
         for text in pipeline.reidentified_chunks(prepared, stream):
             yield event({"content": text})
-    except Exception:  # the provider failed mid-stream: tell the client in the OpenAI way
-        error = GatewayError(
-            503, "Le modèle s'est interrompu ; réessayez.", type="server_error", code="provider_unavailable"
+    except Exception as failure:  # the provider failed mid-stream: tell the client in the OpenAI way
+        from rhia.llm.providers.base import ContextTooLong
+
+        error = (
+            pipeline._model_error(failure)
+            if isinstance(failure, ContextTooLong)
+            else GatewayError(
+                503,
+                "Le modèle s'est interrompu ; réessayez.",
+                type="server_error",
+                code="provider_unavailable",
+            )
         )
         yield f"data: {json.dumps(error.body(), ensure_ascii=False)}\n\n"
         return

@@ -116,8 +116,11 @@ def _journal(prepared: Prepared, action: str, **payload) -> None:
 
 
 def _model_error(error: Exception) -> GatewayError:
+    from rhia.llm.providers.base import ContextTooLong
     from rhia.llm.routing import NoProviderAvailable
 
+    if isinstance(error, ContextTooLong):  # the client's request is too long: its fault, not ours
+        return GatewayError(400, str(error), type="invalid_request_error", code="context_length_exceeded")
     if isinstance(error, NoProviderAvailable):
         return GatewayError(403, error.message, type="policy_refusal", code="no_approved_provider")
     return GatewayError(

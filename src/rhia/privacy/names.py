@@ -12,7 +12,15 @@ import re
 import threading
 
 from rhia.privacy.entities import Entity
-from rhia.privacy.lexicon import HARD_NOT_NAMES, NOT_NAMES, first_names, fold, last_names
+from rhia.privacy.lexicon import (
+    HARD_NOT_NAMES,
+    NOT_NAMES,
+    first_names,
+    fold,
+    known_first,
+    known_last,
+    last_names,
+)
 from rhia.privacy.names_layout import layout_persons
 from rhia.privacy.names_propagate import Tokens, email_names, parenthesised, propagate
 
@@ -86,7 +94,8 @@ UPPER_FIRST_RE = re.compile(
     rf"|(?P<first2>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?){SP}+(?P<up2>[{UP}][{UP}'’\-]+(?:{SP}[{UP}][{UP}'’\-]+)?))(?![\w])"
 )
 FIRST_LAST_RE = re.compile(
-    rf"(?<![\w])(?P<first>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?){SP}+(?P<last>{TOKEN}(?:{SP}+{TOKEN})?)(?![\w])"
+    rf"(?<![\w])(?P<first>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?){SP}+"
+    rf"(?P<last>(?:(?:de|du|van|von|da|di|dos|ben|el){SP}+)?{TOKEN}(?:{SP}+{TOKEN})?)(?![\w])"  # Houria de Kersauson
 )
 NAME_TOKEN_RE = re.compile(rf"{TOKEN}|[{UP}]\.")
 
@@ -139,7 +148,10 @@ def _looks_like_name(value: str, *, strict: bool) -> bool:
         if fold(token.strip(".,")) in NOT_NAMES:
             return False
     if strict:
-        known = sum(1 for t in tokens if fold(t) in first_names() or fold(t) in last_names())
+        # world name tables know "Rh", "Drh": a short upper-case word stays an acronym
+        known = sum(
+            1 for t in tokens if (known_first(t) or known_last(t)) and not (t.isupper() and len(t) <= 3)
+        )
         return (
             known >= 1
             or (len(tokens) >= 2 and any(t.isupper() and len(t) > 1 for t in tokens))
@@ -207,7 +219,7 @@ def _upper_first(text: str) -> list[Entity]:
     for m in _overlapping(UPPER_FIRST_RE, text):
         first = m.group("first") or m.group("first2")
         upper = m.group("up") or m.group("up2")
-        if fold(first) not in first_names() or fold(upper) in HARD_NOT_NAMES or len(upper) < 2:
+        if not known_first(first) or fold(upper) in HARD_NOT_NAMES or len(upper) < 2:
             continue
         parts = upper.split()
         if any(
@@ -226,7 +238,7 @@ def _first_last(text: str) -> list[Entity]:
     found = []
     for m in _overlapping(FIRST_LAST_RE, text):
         first, last = m.group("first"), m.group("last")
-        if fold(first) not in first_names():
+        if not known_first(first) or (fold(first) not in first_names() and fold(first) in NOT_NAMES):
             continue
         last_tokens = last.split()
         if any(fold(t) in HARD_NOT_NAMES for t in last_tokens) and not (
@@ -282,7 +294,8 @@ def _signature(text: str) -> list[Entity]:
             if span is None:
                 continue
             tokens = _clean_tokens(text[span[0] : span[1]])
-            if 1 < len(tokens) <= 4 or (len(tokens) == 1 and fold(tokens[0]) in last_names()):
+            # a lone word must look like a surname, not an acronym ("Service RH" -> "RH")
+            if 1 < len(tokens) <= 4 or (len(tokens) == 1 and known_last(tokens[0]) and len(tokens[0]) > 3):
                 found.append(Entity(span[0], span[1], "PERSON", 0.8, "signature"))
     return found
 
@@ -338,11 +351,7 @@ def _spacy(text: str, covered: list[Entity] | None = None) -> list[Entity]:
             if _in_institution(text, span[0]):
                 continue
             tokens = _clean_tokens(value)
-            if (
-                len(tokens) == 1
-                and fold(tokens[0]) not in last_names()
-                and fold(tokens[0]) not in first_names()
-            ):
+            if len(tokens) == 1 and not known_last(tokens[0]) and not known_first(tokens[0]):
                 continue
             if not _looks_like_name(value, strict=False):
                 continue

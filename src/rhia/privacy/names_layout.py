@@ -171,7 +171,7 @@ UPPER_CAP_RE = re.compile(
 )
 STAFF_LINE_RE = re.compile(
     rf"(?m)^[ \t\-•*]*(?P<value>{UPPER_WORD}(?:{SP}{UPPER_WORD}){{0,2}}{SP}+{CAP_WORD}|{CAP_WORD}{SP}+{UPPER_WORD}(?:{SP}{UPPER_WORD}){{0,2}})"
-    rf"{SP}*(?:\([^)\n]*\)|[,–\-:].*)?$"
+    rf"{SP}*(?:\([^)\n]*\)|[,–\-].*)?$"  # not "Numéro INSEE : …", a field label
 )
 
 
@@ -224,6 +224,14 @@ def lowercase_names(text: str) -> list[Entity]:
             if len(tokens) == 2 and (common_word(tokens[1]) and not _person_word(tokens[1])):
                 tokens.pop()
             ok = bool(tokens) and _person_word(tokens[0]) and known_first(tokens[0])
+            after = text[m.end("value") :].lstrip(" ")[:1]
+            if (
+                not ok
+                and len(tokens) == 1
+                and not common_word(tokens[0])
+                and after in (",", ".", "!", "\n", "")
+            ):
+                ok = len(tokens[0]) > 2  # "coucou c'est haingo," : an unknown word closed by punctuation
         if ok:
             start = m.start("value")
             found.append(Entity(start, start + len(" ".join(tokens)), "PERSON", 0.8, "lower_intro"))

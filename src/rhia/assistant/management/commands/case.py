@@ -123,6 +123,9 @@ class Command(BaseCommand):
         purge.add_argument(
             "--days", type=int, default=None, help="durée (défaut : RHIA_CONTENT_RETENTION_DAYS)"
         )
+        purge.add_argument(
+            "--background", action="store_true", help="mettre la purge en file pour un worker (rhia worker)"
+        )
 
     def handle(self, *args, **options) -> None:
         self.as_json = options.get("json", False)
@@ -150,6 +153,13 @@ class Command(BaseCommand):
 
     def _dispatch(self, options) -> dict:
         action = options["action"]
+        if action == "purge" and options["background"]:
+            from rhia.jobs.models import Job
+            from rhia.jobs.services import enqueue
+
+            job = enqueue(Job.Kind.PURGE, params={"days": options["days"]})
+            self._say(f"Purge mise en file (tâche n° {job.pk}) : un worker la réalise.")
+            return {"job": job.pk}
         if action == "purge":
             count = purge_expired_content(days=options["days"])
             self._say(f"{count} cas purgé(s).")

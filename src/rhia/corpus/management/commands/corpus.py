@@ -38,7 +38,10 @@ class Command(BaseCommand):
         imp.add_argument("--json", action="store_true")
         work = sub.add_parser("work", help="Exécuter les imports mis en file depuis la page Sources.")
         work.add_argument("--once", action="store_true", help="S'arrêter quand la file est vide.")
-        sub.add_parser("reindex", help="Reconstruire l'index de recherche à partir des passages.")
+        reindex = sub.add_parser("reindex", help="Reconstruire l'index de recherche à partir des passages.")
+        reindex.add_argument(
+            "--background", action="store_true", help="Mettre la réindexation en file pour un worker."
+        )
         status = sub.add_parser("status", help="État du corpus et des derniers imports.")
         status.add_argument("--json", action="store_true")
 
@@ -48,6 +51,12 @@ class Command(BaseCommand):
                 return self._status(options)
             if options["action"] == "work":
                 return self._work(options)
+            if options["action"] == "reindex" and options.get("background"):
+                from rhia.corpus.tasks import queue_reindex
+
+                job = queue_reindex()
+                self.stdout.write(f"Réindexation mise en file (tâche n° {job.pk}) : un worker la réalise.")
+                return None
             if options["action"] == "reindex":
                 from rhia.search.indexing import reindex_all
 

@@ -14,6 +14,9 @@ from rhia.jobs.worker import Housekeeper
 
 class Command(db_worker.Command):
     help = "Exécuter les tâches de fond (propositions, imports, réindexation, purges)."
+    # The web processes run the system checks; a worker started while SQLite is busy would fail the
+    # checks' probe of JSON support ("database is locked") and never start.
+    requires_system_checks: list = []
 
     def add_arguments(self, parser) -> None:
         super().add_arguments(parser)
