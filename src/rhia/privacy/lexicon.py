@@ -9,6 +9,11 @@ from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
 
+# Letters for name regexes: Latin-1 plus Latin Extended-A/B (Şahin, Kamińska, Małgorzata, Đorđević)
+_EXTENDED = [chr(code) for code in range(0x100, 0x250)]
+UPPER_LETTERS = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _EXTENDED if c.isupper())
+LOWER_LETTERS = "a-zß-öø-ÿ" + "".join(c for c in _EXTENDED if c.islower())
+
 
 def _load_list(name: str, folded: bool = False) -> frozenset[str]:
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()

@@ -14,7 +14,9 @@ import threading
 from rhia.privacy.entities import Entity
 from rhia.privacy.lexicon import (
     HARD_NOT_NAMES,
+    LOWER_LETTERS,
     NOT_NAMES,
+    UPPER_LETTERS,
     first_names,
     fold,
     known_first,
@@ -49,8 +51,8 @@ def nlp():
     return _nlp
 
 
-UP = "A-ZÀ-ÖØ-Þ"
-LOW = "a-zß-öø-ÿ"
+UP = UPPER_LETTERS
+LOW = LOWER_LETTERS
 SP = r"[ \u00a0\u202f]"
 # A name token: Capitalised, UPPERCASE, hyphenated (Jean-Pierre, LE GALL), or with an apostrophe (D'Almeida)
 TOKEN = rf"(?:[{UP}](?:['’][{UP}])?[{LOW}{UP}]*(?:-[{UP}][{LOW}{UP}]+)*)"

@@ -9,7 +9,9 @@ import re
 
 from rhia.privacy.entities import Entity
 from rhia.privacy.lexicon import (
+    LOWER_LETTERS,
     NOT_NAMES,
+    UPPER_LETTERS,
     common_word,
     fold,
     french_words,
@@ -19,8 +21,8 @@ from rhia.privacy.lexicon import (
     stop_words,
 )
 
-UP = "A-ZÀ-ÖØ-Þ"
-LOW = "a-zß-öø-ÿ"
+UP = UPPER_LETTERS
+LOW = LOWER_LETTERS
 LETTER = f"{UP}{LOW}ĀāĂăĄąĆćČčĎďĘęĚěĞğĪīİıŁłŃńŇňŌōŐőŒœŘřŚśŞşŠšŢţŤťŪūŮůŰűŸŹźŻżŽž"
 SP = r"[ \u00a0\u202f]"
 # any-case name token: letters, inner hyphen or apostrophe (Le Floc'h, O'Sullivan, Jean-Baptiste)
