@@ -112,3 +112,79 @@ def test_admin_only_for_administrators(client, make_user):
     client.force_login(make_user(Role.ADMIN.value))
     assert client.get("/administration/").status_code == 200
     assert client.get("/administration/accounts/user/").status_code == 200
+
+
+# --- every route and method ----------------------------------------------------------------
+# Parameters point to objects that do not exist: a role without the permission is refused (403)
+# before the view looks anything up; a role holding it gets an answer (2xx, 3xx, 4xx), never a 500
+# (the test client re-raises server errors) and never a refusal the table does not explain.
+
+_FILLERS = {"int": "999999", "slug": "inexistant", "str": "inexistant", "path": "inexistant"}
+_NOT_WALKED = ("/comptes/deconnexion/",)  # ends the session
+
+
+def _url(route: str) -> str:
+    import re
+
+    return "/" + re.sub(r"<(?:(\w+):)?(\w+)>", lambda m: _FILLERS.get(m.group(1) or "str", "x"), route)
+
+
+ROUTE_MATRIX = [
+    pytest.param(_url(route), entry.callback.rhia_permission, id=_url(route))
+    for route, entry in PAGES
+    if hasattr(entry.callback, "rhia_permission") and _url(route) not in _NOT_WALKED
+]
+_GATED = PERMISSIONS["assistant.use"][1] | PERMISSIONS["gateway.use"][1]
+
+
+def _holds(role: Role, permission: str) -> bool:
+    return permission in (PUBLIC, AUTHENTICATED) or role in PERMISSIONS[permission][1]
+
+
+def _user(make_user, grant_assistant_access, role: Role):
+    user = make_user(role.value)
+    # Charter signed and basic training done where the assistant's gate applies: only the table decides.
+    return grant_assistant_access(user) if role in _GATED else user
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("url", "permission"), ROUTE_MATRIX)
+def test_every_route_and_method(client, make_user, grant_assistant_access, url, permission):
+    for role in Role:
+        client.force_login(_user(make_user, grant_assistant_access, role))
+        for method in ("GET", "POST"):
+            response = client.get(url) if method == "GET" else client.post(url, {})
+            if _holds(role, permission):
+                assert response.status_code != 403, (method, url, role, response.status_code)
+            else:
+                # 405: a POST-only view answers GET with "method not allowed" before anything else.
+                assert response.status_code in (403, 405), (method, url, role, response.status_code)
+
+
+API_ROUTE_MATRIX = [
+    pytest.param(
+        method,
+        "/api" + path.replace("{key}", "RHIA-0000-0000").replace("{code}", "RHIA-0000-0000"),
+        op.view_func.rhia_permission,
+        id=f"{method}-{path}",
+    )
+    for path, op in _api_operations()
+    if hasattr(op.view_func, "rhia_permission")
+    for method in op.methods
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("method", "path", "permission"), API_ROUTE_MATRIX)
+def test_every_api_operation_and_method(client, make_user, grant_assistant_access, method, path, permission):
+    for role in Role:
+        client.force_login(_user(make_user, grant_assistant_access, role))
+        if method == "GET":
+            response = client.get(path)
+        else:
+            response = client.generic(method, path, "{}", content_type="application/json")
+        if role in PERMISSIONS[permission][1]:
+            assert response.status_code != 403, (method, path, role, response.status_code)
+        else:
+            # Refused before the body is even parsed: no 422 describing what the endpoint expects.
+            assert response.status_code == 403, (method, path, role, response.status_code)

@@ -24,3 +24,24 @@ def test_adding_an_unknown_passage_is_a_french_message(client, agent, reviewed_c
     assert response.status_code == 200
     if value.strip():
         assert "Le passage à ajouter est inconnu." in response.text
+
+
+def test_oversized_upload_is_dropped_while_streaming(client, agent, register, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 100_000  # the upload limit (RHIA_MAX_UPLOAD_BYTES)
+    client.force_login(agent)
+    big = SimpleUploadedFile("enorme.txt", b"conges annuels " * 40_000)  # 600 KB
+    response = client.post(
+        "/assistant/nouveau/",
+        {"text": "Ma question sur les congés", "use_case": "reponse-question-agent", "file": big},
+    )
+    page = response.content.decode()
+    assert "enorme.txt" in page and "trop volumineux" in page
+    assert "Ma question sur les congés" in page  # nothing lost
+    from rhia.assistant.models import Case
+
+    assert Case.objects.count() == 0
+    big.seek(0)
+    response = client.post("/api/assistant/cases", {"text": "Question", "file": big})
+    assert response.status_code in (400, 413, 422) and "trop volumineux" in response.json()["detail"]

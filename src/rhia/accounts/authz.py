@@ -91,7 +91,11 @@ def require(permission: str) -> Callable:
 
 
 def api_require(permission: str) -> Callable:
-    """Same as ``require`` for django-ninja operations (session or token auth already applied)."""
+    """Same as ``require`` for django-ninja operations (session or token auth already applied).
+
+    The check also runs before django-ninja parses the request: a role without the permission gets
+    403 whatever it sends, never a 422 that would describe the endpoint's body."""
+    from ninja.decorators import decorate_view
 
     def decorator(func: Callable) -> Callable:
         @wraps(func)
@@ -99,6 +103,22 @@ def api_require(permission: str) -> Callable:
             check(request, permission)
             return func(request, *args, **kwargs)
 
+        def before_parsing(run: Callable) -> Callable:
+            operation = run.__self__
+
+            @wraps(run)
+            def checked(request: HttpRequest, *args, **kwargs):
+                if request.user.is_authenticated and not has_perm(request.user, permission):
+                    return operation.api.create_response(
+                        request, {"detail": PERMISSIONS[permission][0]}, status=403
+                    )
+                return run(request, *args, **kwargs)
+
+            return checked
+
+        # decorate_view (below the route decorator) wraps Operation.run, and again on each clone
+        # django-ninja makes when the router is mounted.
+        decorate_view(before_parsing)(wrapped)
         wrapped.rhia_permission = permission  # type: ignore[attr-defined]
         return wrapped
 

@@ -6,7 +6,6 @@ from ninja.files import UploadedFile
 
 from rhia.accounts.authz import api_require
 from rhia.assistant import richtext
-from rhia.assistant.models import Case
 from rhia.assistant.services import (
     CaseError,
     Upload,
@@ -25,7 +24,9 @@ from rhia.assistant.services import (
     validate_case,
     validation_queue,
 )
+from rhia.assistant.services.access import my_cases
 from rhia.assistant.services.serialize import case_detail, case_summary
+from rhia.portal.uploads import oversized_message
 
 router = Router(tags=["Assistant"])
 
@@ -47,7 +48,7 @@ def _missing(user) -> list[dict]:
 @router.get("/cases", summary="Mes cas")
 @api_require("assistant.use")
 def list_cases(request):
-    cases = Case.objects.filter(owner=request.user).select_related("use_case")[:500]
+    cases = my_cases(request.user)
     return {"access_missing": _missing(request.user), "cases": [case_summary(case) for case in cases]}
 
 
@@ -70,6 +71,9 @@ def create_case(
 ):
     upload = Upload(file.name, file.read()) if file is not None else None
     key = idempotency_key or request.headers.get("Idempotency-Key", "")
+    oversized = oversized_message(request, "file")
+    if oversized:
+        return _error(CaseError(oversized))
     try:
         case = open_case(
             request.user, text=text, upload=upload, use_case=use_case or None, idempotency_key=key

@@ -36,6 +36,7 @@ IDF_BY_DOCUMENT = False
 SAID_WEIGHT = 2.0
 PLACED_WEIGHT = 1.5
 MIN_SCORE = 2.0
+DUPLICATE = 0.7
 RELATIVE_FLOOR = 0.35
 _VERSANT_SECTION = re.compile(r"\((?:FPE|FPT|FPH)\)|^Fonction publique|^Territoriale|^Hospitali")
 _VERSANTS = ("FPE", "FPT", "FPH")
@@ -230,6 +231,12 @@ def score_sentences(
     return scored
 
 
+def _near_duplicate(a: Sentence, b: Sentence) -> bool:
+    """The same rule written again (one copy per versant, or a quotité list with one value more)."""
+    left, right = set(tokenize(a.shown)), set(tokenize(b.shown))
+    return bool(left and right) and len(left & right) / len(left | right) >= DUPLICATE
+
+
 def _words(sentence: Sentence) -> int:
     return len(sentence.shown.split())
 
@@ -275,7 +282,7 @@ def select(
             return False
         if used + _words(item.sentence) > budget and chosen:
             return False
-        if any(fold(item.sentence.text) == fold(other.sentence.text) for other in chosen):
+        if any(_near_duplicate(item.sentence, other.sentence) for other in chosen):
             return False
         chosen.append(item)
         used += _words(item.sentence)

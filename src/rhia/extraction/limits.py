@@ -7,9 +7,9 @@ import os
 DEFAULT_MAX_CHARS = 20_000
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # Work bounds per file, whatever its size: a 37 KB DOCX can hold 22,000 paragraphs. Long internal
-# guides (corpus imports) stay well below these: 300 pages, 20,000 paragraphs or table cells.
+# guides (corpus imports) stay well below these: 300 pages, 10,000 paragraphs or table cells.
 MAX_PAGES = 300
-MAX_BLOCKS = 20_000
+MAX_BLOCKS = 10_000
 # Office files are zip archives. Text-heavy XML compresses 5-15x; beyond 50x it is padding or a
 # bomb. Small files may always expand to 2 MiB; nothing expands beyond 64 MiB.
 MAX_EXPANSION_RATIO = 50

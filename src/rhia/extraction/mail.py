@@ -89,18 +89,24 @@ def _body_text(message: EmailMessage) -> str:
     return plain_to_sections(payload)[0]
 
 
-def _attach(
-    result: Extracted, part: EmailMessage, extract_one: Callable[[str, bytes, int], Extracted], depth: int
-) -> None:
+def _name_and_data(part: EmailMessage) -> tuple[str, bytes]:
     name = part.get_filename() or ""
     if part.get_content_type() == "message/rfc822":
         inner = part.get_payload()
         inner_message = inner[0] if isinstance(inner, list) and inner else inner
         data = inner_message.as_bytes() if isinstance(inner_message, EmailMessage) else b""
-        name = name or "message-joint.eml"
-    else:
-        data = part.get_payload(decode=True) or b""
-        name = name or f"piece-jointe.{part.get_content_subtype()}"
+        return name or "message-joint.eml", data
+    return name or f"piece-jointe.{part.get_content_subtype()}", part.get_payload(decode=True) or b""
+
+
+def _attach(
+    result: Extracted, part: EmailMessage, extract_one: Callable[[str, bytes, int], Extracted], depth: int
+) -> None:
+    try:
+        name, data = _name_and_data(part)
+    except Exception:  # noqa: BLE001 - undecodable headers (fuzzing: a bad RFC 2231 charset): skip the part
+        result.rejected.append(Rejected("pièce jointe", "en-têtes illisibles"))
+        return
     if is_executable(name, data) or sniff(name, data) == "executable":
         result.rejected.append(Rejected(name, "fichier exécutable", executable=True))
         return

@@ -45,6 +45,15 @@ def actor_for(case: Case, user) -> states.Actor:
     )
 
 
+MY_CASES_LIMIT = 200
+
+
+def my_cases(user, *, limit: int | None = MY_CASES_LIMIT):
+    """The user's own cases, newest first: the home page, the API and ``rhia case list`` show these."""
+    cases = Case.objects.filter(owner=user).select_related("use_case").order_by("-created_at")
+    return cases[:limit] if limit else cases
+
+
 def visible_cases(user):
     """Cases the user may open: their own, and those submitted to validation in their scope."""
     mine = Q(owner=user)

@@ -39,7 +39,7 @@ def _card(request, case: Case, draft: CaseDraft) -> str:
 @gated
 def drafts(request, pk: int):
     case = load(request, pk)
-    if case.status != states.DRAFT or case.stage not in (states.DRAFTS, states.EDIT):
+    if not states.allowed(case.state, states.CHOOSE):  # the drafts page is where one is chosen
         return redirect(step_url(case))
     generation = generation_state(case)
     stored = list(case.drafts.all())

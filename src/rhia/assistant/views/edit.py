@@ -35,7 +35,7 @@ CONTENT_TYPES = {
 @gated
 def edit(request, pk: int):
     case = load(request, pk)
-    if case.status != states.DRAFT or case.stage != states.EDIT:
+    if not states.allowed(case.state, states.EDIT_TEXT):
         return redirect(step_url(case))
     if request.method == "POST":
         action = request.POST.get("action", "save")

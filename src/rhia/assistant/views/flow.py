@@ -65,7 +65,7 @@ def review(request, pk: int):
         except ValueError as error:
             return fail(request, CaseError(str(error)), request.path)
         return redirect("assistant:case_sources", case.pk)
-    if case.status != states.DRAFT or case.stage not in (states.REVIEW, states.SOURCES):
+    if not states.allowed(case.state, states.CONFIRM_REVIEW):
         return redirect(step_url(case))
     raw, entities = review_material(case)
     return render(
@@ -86,7 +86,7 @@ def review(request, pk: int):
 @gated
 def sources(request, pk: int):
     case = load(request, pk)
-    if case.status != states.DRAFT or case.stage not in (states.SOURCES, states.DRAFTS):
+    if not states.allowed(case.state, states.SELECT_SOURCES):
         return redirect(step_url(case))
     if request.method == "POST":
         selected = [int(value) for value in request.POST.getlist("source") if value.isdigit()]

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from rhia.accounts.authz import require
 from rhia.assistant.services import CaseError, Upload, open_case
 from rhia.assistant.views.common import gated, step_url
+from rhia.portal.uploads import oversized_message
 
 
 def _use_cases():
@@ -40,7 +41,10 @@ def new_case(request):
         }
         uploaded = request.FILES.get("file")
         upload = Upload(uploaded.name, uploaded.read()) if uploaded else None
+        error = oversized_message(request, "file")
         try:
+            if error:
+                raise CaseError(error)
             case = open_case(
                 request.user,
                 text=form["text"],

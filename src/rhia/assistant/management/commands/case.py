@@ -168,9 +168,9 @@ class Command(BaseCommand):
         if action == "new":
             return self._new(user, options)
         if action == "list":
-            from rhia.assistant.models import Case
+            from rhia.assistant.services.access import my_cases
 
-            cases = [case_summary(case) for case in Case.objects.filter(owner=user)]
+            cases = [case_summary(case) for case in my_cases(user, limit=None)]
             for case in cases:
                 self._say(f"{case['reference']}  {case['status_label']:<14} {case['title']}")
             return {"cases": cases}
