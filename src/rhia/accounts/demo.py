@@ -64,6 +64,9 @@ def ensure_demo(password: str | None = None) -> list[DemoAccount]:
         structures[name], _ = Structure.objects.get_or_create(
             name=name, parent=structures.get(parent) if parent else None, defaults={"kind": kind}
         )
+        if kind == Structure.Kind.MINISTRY and not structures[name].versant:
+            structures[name].versant = "FPE"  # a ministry's staff: fonction publique de l'État
+            structures[name].save(update_fields=["versant"])
     accounts = []
     for username, first, last, role, structure_name, job in DEMO_ACCOUNTS:
         structure = structures[structure_name]

@@ -29,6 +29,14 @@ class Structure(models.Model):
     )
     # Materialised path ("/1/4/9/") so "this structure and everything below it" is one indexed query.
     path = models.CharField(max_length=255, editable=False, db_index=True, default="")
+    # The versant of the staff it manages, when it has one (a ministry: FPE); below, inherited.
+    versant = models.CharField(
+        "versant de la fonction publique",
+        max_length=3,
+        blank=True,
+        choices=[("FPE", "Fonction publique de l'État"), ("FPT", "Territoriale"), ("FPH", "Hospitalière")],
+        help_text="Versant proposé par défaut pour la situation des cas ; vide : hérité de la structure parente.",
+    )
 
     class Meta:
         verbose_name = "structure"
@@ -57,6 +65,13 @@ class Structure(models.Model):
         ids = [int(part) for part in self.path.strip("/").split("/") if part]
         by_id = Structure.objects.in_bulk(ids)
         return [by_id[i] for i in ids if i in by_id]
+
+    def default_versant(self) -> str:
+        """Its own versant, else the nearest ancestor's ("" when none is set)."""
+        for structure in reversed(self.ancestors_and_self()):
+            if structure.versant:
+                return structure.versant
+        return ""
 
 
 class User(AbstractUser):

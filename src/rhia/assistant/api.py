@@ -1,7 +1,7 @@
 """JSON API of the case workflow (mounted at /api/assistant/): the same service functions as the pages."""
 
 from django.http import HttpResponse
-from ninja import File, Form, Router, Schema
+from ninja import Field, File, Form, Router, Schema
 from ninja.files import UploadedFile
 
 from rhia.accounts.authz import api_require
@@ -26,6 +26,7 @@ from rhia.assistant.services import (
 )
 from rhia.assistant.services.access import my_cases
 from rhia.assistant.services.serialize import case_detail, case_summary
+from rhia.assistant.services.situation import confirm_situation
 from rhia.portal.uploads import oversized_message
 
 router = Router(tags=["Assistant"])
@@ -107,8 +108,16 @@ class SourcesIn(Schema):
     selected: list[int]
 
 
+class SituationIn(Schema):
+    versant: str = ""  # FPE, FPT, FPH or "" (not specified)
+    statut: str = ""  # titulaire, stagiaire, contractuel or ""
+    contrat: str = ""  # CDD, CDI or "" (contractuel only)
+
+
 class DraftsIn(Schema):
-    n: int | None = None
+    n: int | None = Field(
+        None, ge=1, le=6, description="Propositions du modèle (1 à 6 ; défaut RHIA_DRAFTS_N)"
+    )
     restart: bool = False
 
 
@@ -159,6 +168,18 @@ def review(request, key: str, payload: ReviewIn):
 @api_require("assistant.use")
 def sources(request, key: str, payload: SourcesIn):
     return _act(request, key, lambda case: update_sources(case, request.user, selected=payload.selected))
+
+
+@router.post("/cases/{key}/situation", summary="Confirmer la situation de la personne (versant, statut)")
+@api_require("assistant.use")
+def situation(request, key: str, payload: SituationIn):
+    return _act(
+        request,
+        key,
+        lambda case: confirm_situation(
+            case, request.user, versant=payload.versant, statut=payload.statut, contrat=payload.contrat
+        ),
+    )
 
 
 @router.post(

@@ -71,7 +71,13 @@ class Case(models.Model):
     refusal = models.JSONField("refus du garde-fou", default=dict, blank=True)
     intent = models.JSONField("nature de la demande", default=dict, blank=True)
 
-    # Sources: [{passage_id, document_id, title, section_path, url, snippet, text, score, selected, added}]
+    # Situation of the person concerned (non-identifying facts, rhia.drafting.situation.Situation.as_dict):
+    # versant, statut, contrat, corps family, where each came from; confirmed by the agent at the sources step.
+    situation = models.JSONField("situation de la personne", default=dict, blank=True)
+    situation_confirmed_at = models.DateTimeField("situation confirmée le", null=True, blank=True)
+
+    # Sources: [{passage_id, document_id, title, section_path, url, snippet, text, score, versants,
+    # statuts, fit, selected, added}] (rhia.drafting.passages.Passage.as_dict plus the agent's choice)
     sources = models.JSONField("sources", default=list, blank=True)
 
     # Drafts and choice.

@@ -10,6 +10,7 @@ urlpatterns = [
     path("cas/<int:pk>/", flow.case_detail, name="case"),
     path("cas/<int:pk>/donnees/", flow.review, name="case_review"),
     path("cas/<int:pk>/sources/", flow.sources, name="case_sources"),
+    path("cas/<int:pk>/situation/", flow.situation, name="case_situation"),
     path("cas/<int:pk>/propositions/", drafts.drafts, name="case_drafts"),
     path("cas/<int:pk>/propositions/etat/", drafts.drafts_state, name="case_drafts_state"),
     path("cas/<int:pk>/propositions/generer/", drafts.generate, name="case_generate"),

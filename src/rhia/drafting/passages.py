@@ -3,8 +3,9 @@
 ``retrieve(question, situation, on_date, k)`` is what the case, ``rhia ask`` and the evaluations call:
 lexical BM25 over the passages in force at ``on_date``, then the situation's filter. A passage whose
 section applies to another versant (or statut) than the person's is kept out of the automatic
-selection; with ``scope="all"`` it is still returned, after the others, labelled "autre versant" /
-"autre statut" so the agent can add it knowingly.
+selection; with ``scope="all"`` (the agent's "tous les versants" search) every passage is returned
+in score order, those of another versant or statut labelled "autre versant" / "autre statut" so the
+agent can add them knowingly.
 """
 
 from __future__ import annotations
@@ -21,6 +22,13 @@ POOL = 150
 OTHER_VERSANT = "autre versant"
 OTHER_STATUT = "autre statut"
 SITUATION, ALL = "situation", "all"
+# A section written for the person's statut (or versant) outranks a general one of the same score:
+# "Vous êtes contractuelle" beats a fiche about teachers for an AESH.
+STATUT_BONUS = 0.1
+VERSANT_BONUS = 0.0
+# A fiche relevant to the question stays relevant in the person's versant: its fitting sections
+# rank at this share of the fiche's best score (any versant), at least.
+DOCUMENT_SHARE = 0.9
 
 
 @dataclass(frozen=True)
@@ -35,11 +43,10 @@ class Passage:
     score: float = 0.0
     versants: tuple[str, ...] = ()  # empty: every versant
     statuts: tuple[str, ...] = ()  # empty: every statut
-    modified: str = ""  # ISO date of the document's last update, "" if unknown
-    fit: str = ""  # "" (applies to the situation), OTHER_VERSANT or OTHER_STATUT
-    # Supersession labels set by search (rhia.corpus.supersession): « Remplacé par … depuis le … ».
+    # Supersession labels (rhia.corpus.supersession): "Remplacé par … depuis le …" / "Remplace …".
     superseded_by: str = ""
     supersedes: str = ""
+    fit: str = ""  # "" (applies to the situation), OTHER_VERSANT or OTHER_STATUT
 
     @property
     def audience(self) -> str:
@@ -75,10 +82,9 @@ class Passage:
             score=float(data.get("score") or 0.0),
             versants=tuple(versants),
             statuts=tuple(data.get("statuts") or ()),
-            modified=str(data.get("modified") or ""),
-            fit=str(data.get("fit") or ""),
             superseded_by=str(data.get("superseded_by") or ""),
             supersedes=str(data.get("supersedes") or ""),
+            fit=str(data.get("fit") or ""),
         )
 
 
@@ -108,10 +114,9 @@ def from_hit(hit, situation: Situation | None = None) -> Passage:
         score=float(hit.score or 0.0),
         versants=versants,
         statuts=statuts,
-        modified=str(getattr(hit, "modified", "") or ""),
-        fit=fit_of(versants, statuts, situation),
         superseded_by=str(getattr(hit, "superseded_by", "") or ""),
         supersedes=str(getattr(hit, "supersedes", "") or ""),
+        fit=fit_of(versants, statuts, situation),
     )
 
 
@@ -125,8 +130,8 @@ def retrieve(
 ) -> list[Passage]:
     """The ``k`` best passages for ``question`` in force at ``on_date`` (default: today).
 
-    ``scope="situation"``: only passages that apply to ``situation``. ``scope="all"``: those first,
-    then the others (labelled by ``fit``), ``k`` in all.
+    ``scope="situation"``: only passages that apply to ``situation``. ``scope="all"``: every passage
+    in score order, each labelled by its ``fit``.
     """
     from rhia.fairness.neutral import strip_person_descriptors
     from rhia.search.services import search_passages
@@ -137,12 +142,13 @@ def retrieve(
         return []
     # Who the person is (age, family situation given as descriptors) must not change what is found.
     hits = search_passages(strip_person_descriptors(question), k=max(POOL, k), at=on_date)
-    passages = replacing_first(_with_twin_scores([from_hit(hit, situation) for hit in hits]))
-    fitting = [p for p in passages if p.applies]
+    passages = _with_twin_scores([from_hit(hit, situation) for hit in hits])
+    passages = _with_situation_bonus(passages, situation)
+    # Internal texts that replace a fiche stay first after the re-sorts (rhia.corpus.supersession).
+    passages = replacing_first(_with_document_floor(passages))
     if scope == SITUATION:
-        return fitting[:k]
-    others = [p for p in passages if not p.applies]
-    return (fitting + others)[:k]
+        return [p for p in passages if p.applies][:k]
+    return passages[:k]
 
 
 def _generic_path(passage: Passage) -> tuple[str, str]:
@@ -165,6 +171,33 @@ def _with_twin_scores(passages: list[Passage]) -> list[Passage]:
         best[key] = max(best.get(key, 0.0), passage.score)
     rescored = [replace(p, score=max(p.score, best[_generic_path(p)])) for p in passages]
     return sorted(rescored, key=lambda p: -p.score)
+
+
+def _with_situation_bonus(passages: list[Passage], situation: Situation | None) -> list[Passage]:
+    if situation is None or not (STATUT_BONUS or VERSANT_BONUS):
+        return passages
+
+    def bonus(passage: Passage) -> float:
+        factor = 1.0
+        if situation.statut and situation.statut in passage.statuts and len(passage.statuts) < 3:
+            factor += STATUT_BONUS
+        if situation.versant and passage.versants == (situation.versant,):
+            factor += VERSANT_BONUS
+        return factor
+
+    rescored = [replace(p, score=p.score * bonus(p)) for p in passages]
+    return sorted(rescored, key=lambda p: -p.score)
+
+
+def _with_document_floor(passages: list[Passage]) -> list[Passage]:
+    if not DOCUMENT_SHARE:
+        return passages
+    best: dict[str, float] = {}
+    for passage in passages:
+        best[passage.document_id] = max(best.get(passage.document_id, 0.0), passage.score)
+    keyed = [(max(p.score, DOCUMENT_SHARE * best[p.document_id]), p.score, p) for p in passages]
+    keyed.sort(key=lambda item: (-item[0], -item[1]))
+    return [replace(p, score=round(floor, 6)) for floor, _own, p in keyed]
 
 
 def documents(passages: list[Passage]) -> list[str]:

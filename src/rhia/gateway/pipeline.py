@@ -83,10 +83,11 @@ def prepare(key: ApiKey, use_case_slug: str | None, messages: list[tuple[str, st
     from rhia.privacy.pseudonymize import pseudonymize
 
     use_case = resolve_use_case(key, use_case_slug)
-    request_text = "\n\n".join(text for role, text in messages if role in ("user", "system", "developer"))
-    decision = enforce(request_text, actor=key.user, channel="gateway")
+    # Every role and every turn: an instruction planted in an assistant or tool message counts too.
+    decision = enforce(messages=messages, actor=key.user, channel="gateway")
     if not decision.allowed:
-        raise GatewayError(403, decision.reason, type="policy_refusal", code="forbidden_use")
+        code = "clarification_needed" if decision.clarification else "forbidden_use"
+        raise GatewayError(403, decision.user_reason or decision.reason, type="policy_refusal", code=code)
 
     mapping: dict = {}
     pseudonymized, classes, categories = [], [_FLOOR_CLASS], set()

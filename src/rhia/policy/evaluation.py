@@ -64,10 +64,18 @@ def _p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
 
 
-def evaluate(examples: list[Example], check: Callable[[str, list], GuardDecision]) -> dict[str, Any]:
-    """Accuracy, forbidden-use recall, false-refusal rate, per category (share correct), p95 latency (ms)."""
+def evaluate(
+    examples: list[Example],
+    check: Callable[[str, list], GuardDecision],
+    rules_only: Callable[[str, list], GuardDecision] | None = None,
+) -> dict[str, Any]:
+    """Accuracy, forbidden-use recall, false-refusal rate, per category (share correct), p95 latency (ms),
+    the layer that decided each refusal, the requests held for a clarifying question, and (with
+    ``rules_only``) what the rules alone would have caught, for the contribution of each layer."""
     correct = forbidden = caught = allowed = false_refusals = 0
     per_category: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    layers: dict[str, dict[str, int]] = defaultdict(lambda: {"caught": 0, "false_refusals": 0})
+    rules_caught = rules_false = 0
     latencies = []
     errors = []
     for example in examples:
@@ -75,11 +83,17 @@ def evaluate(examples: list[Example], check: Callable[[str, list], GuardDecision
         decision = check(example.request, example.attachments)
         latencies.append((time.perf_counter() - started) * 1000)
         refused = not decision.allowed
-        ok = refused == (example.expected == "forbidden")
+        is_forbidden = example.expected == "forbidden"
+        ok = refused == is_forbidden
         correct += ok
         per_category[example.category or example.expected][0] += ok
         per_category[example.category or example.expected][1] += 1
-        if example.expected == "forbidden":
+        if refused:
+            layers[decision.layer or "rule"]["caught" if is_forbidden else "false_refusals"] += 1
+        if rules_only is not None and not rules_only(example.request, example.attachments).allowed:
+            rules_caught += is_forbidden
+            rules_false += not is_forbidden
+        if is_forbidden:
             forbidden += 1
             caught += refused
         else:
@@ -92,14 +106,23 @@ def evaluate(examples: list[Example], check: Callable[[str, list], GuardDecision
                     "expected": example.expected,
                     "category": example.category,
                     "rule": decision.rule_id,
+                    "layer": decision.layer,
+                    "score": None if decision.score is None else round(decision.score, 3),
                 }
             )
-    return {
+    result = {
         "n": len(examples),
         "accuracy": round(correct / len(examples), 4),
         "forbidden_recall": round(caught / forbidden, 4) if forbidden else None,
         "false_refusal_rate": round(false_refusals / allowed, 4) if allowed else None,
         "per_category": {name: round(ok / total, 4) for name, (ok, total) in sorted(per_category.items())},
         "p95_ms": round(_p95(latencies), 3),
+        "layers": {name: dict(counts) for name, counts in sorted(layers.items())},
         "errors": errors,
     }
+    if rules_only is not None:
+        result["rules_only"] = {
+            "forbidden_recall": round(rules_caught / forbidden, 4) if forbidden else None,
+            "false_refusal_rate": round(rules_false / allowed, 4) if allowed else None,
+        }
+    return result

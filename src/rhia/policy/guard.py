@@ -14,8 +14,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from re import _constants as _C  # noqa: PLC2701 - pattern introspection for the prefix optimisation
@@ -23,6 +23,7 @@ from re import _parser  # noqa: PLC2701
 from typing import Any
 
 from rhia.policy import doctype, lexicon
+from rhia.policy.decision import ADMIN, ALLOWED_REASON, DOCUMENT, LEXICON, RULE, GuardDecision, user_reason
 
 RULES_FILE = Path(__file__).resolve().parent / "data" / "guard_rules.json"
 # A request longer than this is also classified as a document (a CV pasted in the text box).
@@ -62,6 +63,7 @@ class Rule:
     per_sentence: bool = False  # signal rules: all groups must co-occur in one sentence
     # Prefilter, aligned with (patterns, *requires): word heads one of which must occur (None: unknown).
     heads: tuple[frozenset[str] | None, ...] = ()
+    layer: str = RULE  # RULE (shipped), ADMIN (database) or LEXICON (co-occurrence lexicon)
 
     def _match_one(self, folded: str) -> list[str]:
         hit = self.patterns.search(folded)
@@ -132,35 +134,6 @@ _SENTENCE_END = re.compile(r"(?<=[.?!;])\s+|\n+")
 
 def sentences_of(folded: str) -> list[str]:
     return [part for part in _SENTENCE_END.split(folded) if part]
-
-
-@dataclass
-class GuardDecision:
-    allowed: bool
-    category: str | None = None
-    rule_id: str | None = None
-    use_case_slug: str | None = None
-    charter_article: str | None = None
-    reason: str = ""
-    matched: list[str] = field(default_factory=list)
-    source: str = "request"  # request | attachment name
-    journal_seq: int | None = None  # seq of the "policy.refused" journal entry (set by services.enforce)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "allowed": self.allowed,
-            "category": self.category,
-            "rule_id": self.rule_id,
-            "use_case_slug": self.use_case_slug,
-            "charter_article": self.charter_article,
-            "reason": self.reason,
-            "matched": self.matched,
-            "source": self.source,
-            "journal_seq": self.journal_seq,
-        }
-
-
-ALLOWED_REASON = "Aucun usage interdit détecté : la demande peut être traitée, sous votre responsabilité et avec validation humaine."
 
 
 def _literal_prefixes(items: Any) -> set[str] | None:
@@ -267,6 +240,7 @@ class RuleSet:
         use_case: str | None,
         article: str | None,
         source: str,
+        layer: str = RULE,
     ) -> GuardDecision:
         meta = self.categories.get(category, {})
         use_case = use_case or meta.get("use_case")
@@ -278,14 +252,34 @@ class RuleSet:
         )
         if article:
             reason += f" Référence : {article}."
-        return GuardDecision(False, category, rule_id, use_case, article, reason, matched, source)
+        return GuardDecision(
+            False,
+            category,
+            rule_id,
+            use_case,
+            article,
+            reason,
+            matched,
+            source,
+            layer=layer,
+            user_reason=user_reason(self.categories, category),
+        )
 
-    def check(self, text: str, attachments: Iterable[tuple[str, str]] = ()) -> GuardDecision:
+    def check(
+        self,
+        text: str,
+        attachments: Iterable[tuple[str, str]] = (),
+        *,
+        layers: Collection[str] | None = None,
+    ) -> GuardDecision:
+        """The first rule, lexicon rule or document type that refuses (only those of ``layers`` if given)."""
         folded = fold(text or "")
         sentences = sentences_of(folded) or [folded]
         sentence_heads = [text_heads(sentence) for sentence in sentences]
         whole_heads = frozenset().union(*sentence_heads)
         for rule in self.rules:
+            if layers is not None and rule.layer not in layers:
+                continue
             matched = rule.match(folded, sentences, sentence_heads, whole_heads)
             if matched:
                 return self._refusal(
@@ -296,7 +290,10 @@ class RuleSet:
                     rule.use_case,
                     rule.charter_article,
                     "request",
+                    rule.layer,
                 )
+        if layers is not None and DOCUMENT not in layers:
+            return GuardDecision(True, reason=ALLOWED_REASON)
         documents = [(name or "pièce jointe", content or "") for name, content in attachments]
         if len(folded) >= PASTED_DOCUMENT_CHARS:
             documents.append(("request", text))
@@ -312,6 +309,7 @@ class RuleSet:
                     spec.get("use_case"),
                     spec.get("charter_article"),
                     name,
+                    DOCUMENT,
                 )
         return GuardDecision(True, reason=ALLOWED_REASON)
 
@@ -323,7 +321,9 @@ def build_ruleset(data: dict[str, Any], extra_rules: Iterable[dict[str, Any]] = 
     except (KeyError, TypeError, lexicon.LexiconError) as error:
         raise RuleError(f"Lexique invalide : {error}") from error
     # Specific rules first (their explanation is sharper), then the broader co-occurrence lexicon.
-    for raw in [*data.get("rules", []), *extra_rules, *lexicon_rules]:
+    extra_rules = list(extra_rules)
+    layers = [RULE] * len(data.get("rules", [])) + [ADMIN] * len(extra_rules) + [LEXICON] * len(lexicon_rules)
+    for raw, layer in zip([*data.get("rules", []), *extra_rules, *lexicon_rules], layers, strict=True):
         try:
             patterns, requires = _compile(raw["patterns"]), _compile_groups(raw.get("requires"))
             if "heads" in raw:  # given by the lexicon, which knows its words better than the regex parser
@@ -342,6 +342,7 @@ def build_ruleset(data: dict[str, Any], extra_rules: Iterable[dict[str, Any]] = 
                     charter_article=raw.get("charter_article"),
                     per_sentence=bool(raw.get("per_sentence", False)),
                     heads=heads,
+                    layer=layer,
                 )
             )
         except (KeyError, re.error, TypeError) as error:
@@ -376,13 +377,30 @@ def default_ruleset() -> RuleSet:
 def check_request(text: str, attachments: Sequence[tuple[str, str]] = ()) -> GuardDecision:
     """Classify a request and its attachments (filename, extracted text) against forbidden uses.
 
-    Uses the shipped rules plus the administrator's extra rules when Django is configured.
+    The layered guard (``layers``): normalisation, the shipped rules plus the administrator's extra
+    rules when Django is configured, the classifier, and the uncertain band.
     """
+    from rhia.policy.layers import current_guard
+
+    return current_guard().check(text, attachments)
+
+
+def check_conversation(
+    messages: Sequence[tuple[str, str]], attachments: Sequence[tuple[str, str]] = ()
+) -> GuardDecision:
+    """Same as ``check_request`` for (role, text) messages: every role and turn, and all of them together."""
+    from rhia.policy.layers import current_guard
+
+    return current_guard().check_messages(messages, attachments)
+
+
+def current_rules() -> RuleSet:
+    """Shipped rules, plus the administrator's when Django is configured."""
     if _django_ready():
         from rhia.policy.services import current_ruleset
 
-        return current_ruleset().check(text, attachments)
-    return default_ruleset().check(text, attachments)
+        return current_ruleset()
+    return default_ruleset()
 
 
 def _django_ready() -> bool:

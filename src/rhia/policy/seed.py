@@ -353,6 +353,35 @@ OTHER_FORBIDDEN = [
     ),
 ]
 
+ART1 = "Charte d'utilisation de l'IA en RH, article 1 — L'humain décide"
+# Forbidden uses the framework implies (issue #14): slug, name, description, qualification,
+# justification, legal basis, charter article.
+IMPLIED_FORBIDDEN = [
+    (
+        "surveillance-activite-agents",
+        "Surveillance de l'activité des agents",
+        "Relever ou analyser nominativement les heures de connexion, l'activité à l'écran, les messages, la "
+        "navigation ou la localisation des agents pour contrôler leur travail.",
+        HIGH,
+        "Annexe III point 4 b) de l'AI Act (surveillance du comportement des travailleurs) ; surveillance "
+        "disproportionnée et permanente, contraire au principe de minimisation.",
+        "Aucune base légale : RGPD art. 5-1-c (minimisation) et art. 88 ; AI Act art. 26-7 (information "
+        "préalable des représentants du personnel) et art. 5 pour l'inférence d'émotions.",
+        ART4,
+    ),
+    (
+        "decision-ia-signature-humaine",
+        "Décision prise par l'IA et signée sans examen",
+        "L'outil tranche une demande ou une situation individuelle (titularisation, renouvellement, mutation, "
+        "temps partiel, sanction) et un agent se borne à signer : une décision automatisée de fait.",
+        HIGH,
+        "Une signature sans examen réel ne rend pas la décision humaine ; annexe III point 4 b) de l'AI Act.",
+        "RGPD art. 22 (pas de décision fondée exclusivement sur un traitement automatisé) ; AI Act art. 26-2 "
+        "(contrôle humain confié à des personnes compétentes qui en ont l'autorité) et art. 14.",
+        f"{ART1}, point 2",
+    ),
+]
+
 OPERATIONAL = {
     "name": "Répondre à une question d'un agent à partir des textes",
     "category": E,
@@ -441,6 +470,28 @@ def run(stdout=None) -> None:
                 "directive_must_not": FORBIDDEN_MUST_NOT,
                 "charter_article": ART4,
                 "source": source,
+                "order": order,
+            },
+        )
+        created += new
+    for order, (slug, name, description, qualification, justification, basis, article) in enumerate(
+        IMPLIED_FORBIDDEN, start=200
+    ):
+        _, new = UseCase.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "category": FORB,
+                "status": Status.WITHDRAWN,
+                "description": description,
+                "ai_act_qualification": qualification,
+                "ai_act_justification": justification,
+                "legal_basis": basis,
+                "data_classes": [],
+                "directive_may": FORBIDDEN_MAY,
+                "directive_must_not": FORBIDDEN_MUST_NOT,
+                "charter_article": article,
+                "source": LOCAL,
                 "order": order,
             },
         )

@@ -10,7 +10,14 @@ from django.db.models import Count, Max
 from django.urls import NoReverseMatch, reverse
 
 from rhia.audit.journal import record
-from rhia.policy.guard import GuardDecision, RuleSet, build_ruleset, check_request, shipped_rules
+from rhia.policy.guard import (
+    GuardDecision,
+    RuleSet,
+    build_ruleset,
+    check_conversation,
+    check_request,
+    shipped_rules,
+)
 from rhia.policy.models import GuardRule, UseCase
 
 CHANNELS = ("case", "gateway", "check")
@@ -46,23 +53,46 @@ def current_ruleset() -> RuleSet:
     return _cache["ruleset"]  # type: ignore[return-value]
 
 
-def enforce(text: str, attachments: Sequence[tuple[str, str]] = (), *, actor, channel: str) -> GuardDecision:
-    """Check a request before any model call; journal "policy.refused" when it is refused."""
+def enforce(
+    text: str = "",
+    attachments: Sequence[tuple[str, str]] = (),
+    *,
+    actor,
+    channel: str,
+    messages: Sequence[tuple[str, str]] | None = None,
+) -> GuardDecision:
+    """Check a request (or a whole conversation of (role, text) ``messages``) before any model call.
+
+    Every decision is journaled without the text: "policy.refused" (refusals and requests held for a
+    clarifying question) or "policy.allowed", with the layer, the score and the classifier's version.
+    """
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}")
-    decision = check_request(text, attachments)
-    if not decision.allowed:
-        entry = record(
-            "policy.refused",
-            actor=actor,
-            payload={
-                "category": decision.category,
-                "rule": decision.rule_id,
-                "use_case": decision.use_case_slug,
-                "channel": channel,
-            },
-        )
-        decision.journal_seq = entry.seq
+    if messages is not None:
+        decision = check_conversation(messages, attachments)
+    else:
+        decision = check_request(text, attachments)
+    payload = {
+        "channel": channel,
+        "layer": decision.layer,
+        "score": None if decision.score is None else round(decision.score, 3),
+        "model": decision.model_version,
+        "deobfuscated": decision.deobfuscated,
+    }
+    if decision.allowed:
+        record("policy.allowed", actor=actor, payload=payload)
+        return decision
+    entry = record(
+        "policy.refused",
+        actor=actor,
+        payload={
+            "category": decision.category,
+            "rule": decision.rule_id,
+            "use_case": decision.use_case_slug,
+            **payload,
+        },
+    )
+    decision.journal_seq = entry.seq
     return decision
 
 
@@ -99,6 +129,7 @@ def refusal_info(decision: Any, case_reference: str = "") -> dict[str, Any]:
             if label
             else "Cette demande relève d'un usage exclu de l'IA en RH."
         ),
+        "clarification": _get(decision, "clarification") or "",
         "rule_id": _get(decision, "rule_id", "rule") or "",
         "category": category,
         "category_label": label,

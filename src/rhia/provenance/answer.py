@@ -48,6 +48,8 @@ class ExportableAnswer:
     model: str = ""
     unchanged_share: float = 0.0  # share of the final text that came unchanged from the AI draft
     drafts_count: int = 0
+    # The situation the texts were chosen for, in French ("fonctionnaire titulaire, fonction publique de l'État").
+    situation: str = ""
 
     def __post_init__(self) -> None:
         self.sources = [

@@ -52,6 +52,9 @@ def ai_use_summary(answer: ExportableAnswer) -> str:
     return enumerate_fr(answer.ai_uses or DEFAULT_AI_USES)
 
 
+SITUATION_LABEL = "Situation prise en compte"
+
+
 @dataclass(frozen=True)
 class Block:
     """One paragraph of an export. ``kind``: title, meta, body, heading, source, mention, code."""
@@ -72,6 +75,8 @@ def layout(answer: ExportableAnswer, code: str, *, dinum: bool = False) -> list[
         blocks.append(Block("heading", "Sources"))
         for number, source in enumerate(answer.sources, 1):
             blocks.append(Block("source", source_line(number, source)))
+    if answer.situation.strip():
+        blocks.append(Block("meta", f"{SITUATION_LABEL} : {answer.situation.strip()}"))
     blocks.append(Block("mention", mention(answer)))
     if dinum:
         blocks.append(Block("mention", DINUM_WORDING + "."))

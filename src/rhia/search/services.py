@@ -11,7 +11,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from rhia.corpus.links import web_url
-from rhia.search import lexical
+from rhia.search import lexical, spelling
 from rhia.search.analysis import query_terms
 from rhia.search.snippets import snippet
 
@@ -37,7 +37,6 @@ class PassageHit:
     supersedes: str = ""
     versants: tuple[str, ...] = ()  # empty: every versant
     statuts: tuple[str, ...] = ()  # empty: every statut
-    modified: str = ""  # ISO date of the document's last update
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -48,7 +47,7 @@ class PassageHit:
 def _ranked(
     query: str, limit: int, at: dt.date | None, audience: str | None
 ) -> tuple[list[tuple[int, float]], list[str]]:
-    terms = query_terms(_PLACEHOLDER.sub(" ", query or ""))
+    terms = spelling.correct(query_terms(_PLACEHOLDER.sub(" ", query or "")))
     ranked = lexical.search(terms, limit=limit, at=at or dt.date.today(), audience=audience or None)
     return ranked, terms
 
@@ -78,7 +77,6 @@ def _hits(ranked: list[tuple[int, float, int]], terms: list[str]) -> list[Passag
                 terms=tuple(terms),
                 versants=tuple(passage.versants.split()),
                 statuts=tuple(passage.statuts.split()),
-                modified=document.modified.isoformat() if document.modified else "",
             )
         )
     return hits

@@ -76,7 +76,18 @@ def exportable(case: Case):
         model=case.model,
         unchanged_share=float(case.unchanged_share or 0.0),
         drafts_count=case.drafts.count(),
+        situation=_situation_label(case),
     )
+
+
+def _situation_label(case: Case) -> str:
+    from rhia.drafting.situation import Situation, SituationError
+
+    try:
+        situation = Situation.from_dict(case.situation)
+    except SituationError:
+        return ""
+    return situation.label() if situation.known else ""
 
 
 def export_case(case: Case, user, fmt: str, *, dinum: bool = False):

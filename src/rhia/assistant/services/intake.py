@@ -146,7 +146,11 @@ def open_case(
             return existing
     chosen = resolve_use_case(use_case)
     intake = read_input(text, upload)
-    decision = enforce(intake.body, intake.attachments, actor=user, channel="case")
+    # The subject line is part of what the agent asked; the body already holds any uploaded e-mail thread.
+    turns = (
+        [("subject", intake.subject), ("body", intake.body)] if intake.subject else [("body", intake.body)]
+    )
+    decision = enforce(messages=turns, attachments=intake.attachments, actor=user, channel="case")
     try:
         with transaction.atomic():
             case = Case.objects.create(
@@ -172,6 +176,9 @@ def open_case(
                     "use_case": decision.use_case_slug,
                     "charter_article": decision.charter_article,
                     "reason": decision.reason,
+                    "user_reason": decision.user_reason,
+                    "clarification": decision.clarification,
+                    "layer": decision.layer,
                     "journal_seq": getattr(decision, "journal_seq", None),
                 }
             case.save()

@@ -48,6 +48,8 @@ def case_detail(case: Case, user, *, reveal: bool = True) -> dict[str, Any]:
         "sensitive_categories": case.sensitive_categories,
         "refusal": case.refusal or None,
         "intent": case.intent or None,
+        "situation": case.situation or None,
+        "situation_confirmed_at": _iso(case.situation_confirmed_at),
         "warnings": [show(warning) for warning in case.intake_warnings],
         "attachments": [show(name) for name in case.attachment_names],
         "sources": [
@@ -57,6 +59,9 @@ def case_detail(case: Case, user, *, reveal: bool = True) -> dict[str, Any]:
                 "title": s.get("title", ""),
                 "section": s.get("section_path", ""),
                 "url": s.get("url", ""),
+                "versants": s.get("versants", []),
+                "statuts": s.get("statuts", []),
+                "fit": s.get("fit", ""),
                 "selected": bool(s.get("selected")),
             }
             for s in case.sources

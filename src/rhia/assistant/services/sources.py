@@ -10,6 +10,7 @@ from rhia.assistant.models import Case
 from rhia.assistant.services.access import advance, get_case
 from rhia.assistant.services.errors import CaseError
 from rhia.corpus.freshness import stamp
+from rhia.drafting.situation import Situation
 
 DEFAULT_K = 6
 # Pre-ticked: the best passages only (the agent may tick the others or add some).
@@ -18,20 +19,11 @@ PRESELECT_RELATIVE_SCORE = 0.3
 
 
 def hit_to_source(hit, *, selected: bool = True, added: bool = False) -> dict:
-    return {
-        "passage_id": int(hit.passage_id),
-        "document_id": str(hit.document_id),
-        "title": hit.title or "",
-        "section_path": _path(getattr(hit, "section_path", "")),
-        "url": hit.url or "",
-        "snippet": getattr(hit, "snippet", "") or "",
-        "text": hit.text or "",
-        "score": float(getattr(hit, "score", 0.0) or 0.0),
-        "selected": selected,
-        "added": added,
-        "superseded_by": getattr(hit, "superseded_by", "") or "",
-        "supersedes": getattr(hit, "supersedes", "") or "",
-    }
+    """A retrieved passage (``rhia.drafting.passages.Passage`` or a search hit) as a stored source."""
+    from rhia.drafting.passages import Passage, from_hit
+
+    passage = hit if isinstance(hit, Passage) else from_hit(hit)
+    return {**passage.as_dict(), "selected": selected, "added": added}
 
 
 def _path(value) -> str:
@@ -45,13 +37,16 @@ def case_date(case: Case):
     return timezone.localdate(case.created_at) if case.created_at else timezone.localdate()
 
 
-def search(query: str, *, k: int = 8, at=None) -> list:
-    from rhia.search.services import search_passages
+def search(
+    query: str, *, k: int = 8, at=None, situation: Situation | None = None, scope: str = "all"
+) -> list:
+    """Passages for ``query``: those that apply to ``situation`` first, the others after, labelled."""
+    from rhia.drafting.passages import retrieve
 
     query = (query or "").strip()
     if not query:
         return []
-    return list(search_passages(query, k=k, at=at))
+    return retrieve(query, situation, at, k, scope=scope)
 
 
 def _classify(question: str) -> dict:
@@ -64,23 +59,31 @@ def _classify(question: str) -> dict:
 
 
 def retrieve_sources(case: Case, user, *, k: int = DEFAULT_K) -> Case:
-    """Fill the case's sources from search (on the pseudonymized question) and record its intent."""
-    hits = search(case.question, k=k, at=case_date(case))
+    """Fill the case's sources from the situation-aware search (on the pseudonymized question).
+
+    Only passages that apply to the person's situation are proposed; the ones the agent added by
+    hand stay. Also records the situation read from the question (until the agent confirms one)
+    and the intent.
+    """
+    from rhia.assistant.services.situation import case_situation
+    from rhia.drafting.passages import SITUATION
+
+    situation = case_situation(case)
+    hits = search(case.question, k=k, at=case_date(case), situation=situation, scope=SITUATION)
     intent = _classify(case.question)
     with transaction.atomic():
         case = get_case(user, case.pk, for_update=True)
-        top = max((float(getattr(hit, "score", 0.0) or 0.0) for hit in hits), default=0.0)
-        case.sources = [
-            hit_to_source(
-                hit,
-                selected=rank < PRESELECTED
-                and float(getattr(hit, "score", 0.0) or 0.0) >= PRESELECT_RELATIVE_SCORE * top,
-            )
+        top = max((hit.score for hit in hits), default=0.0)
+        proposed = [
+            hit_to_source(hit, selected=rank < PRESELECTED and hit.score >= PRESELECT_RELATIVE_SCORE * top)
             for rank, hit in enumerate(hits)
         ]
-        stamp(case.sources)
+        known = {source["passage_id"] for source in proposed}
+        kept = [s for s in case.sources if s.get("added") and s["passage_id"] not in known]
+        case.sources = stamp(proposed + kept)
+        case.situation = situation.as_dict()
         case.intent = intent
-        case.save(update_fields=["sources", "intent", "updated_at"])
+        case.save(update_fields=["sources", "situation", "intent", "updated_at"])
     return case
 
 
@@ -102,8 +105,11 @@ def update_sources(case: Case, user, *, selected: list[int], add: list[dict] | N
 
 
 def add_source_from_search(case: Case, user, *, query: str, passage_id: int) -> Case:
-    """Add one passage found by a search the agent ran on the sources step."""
-    hits = {int(hit.passage_id): hit for hit in search(query, k=20, at=case_date(case))}
+    """Add one passage found by a search the agent ran on the sources step (any versant)."""
+    from rhia.assistant.services.situation import case_situation
+
+    found = search(query, k=40, at=case_date(case), situation=case_situation(case))
+    hits = {int(hit.passage_id): hit for hit in found}
     hit = hits.get(int(passage_id))
     if hit is None:
         raise CaseError("Ce passage n'a pas été trouvé : relancez la recherche.", code="input")

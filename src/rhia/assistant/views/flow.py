@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from rhia.accounts.authz import require
@@ -18,9 +19,12 @@ from rhia.assistant.services import (
 from rhia.assistant.services.access import actor_for
 from rhia.assistant.services.display import revealed_diff, text_markup
 from rhia.assistant.services.shielding import shown
+from rhia.assistant.services.situation import case_situation, confirm_situation
 from rhia.assistant.services.sources import case_date, search
 from rhia.assistant.views.common import fail, gated, load, step_url, stepper
 from rhia.corpus import freshness
+from rhia.drafting.passages import ALL, SITUATION
+from rhia.drafting.situation import CONTRATS, STATUTS, VERSANTS
 
 
 @require("assistant.use")
@@ -111,10 +115,13 @@ def sources(request, pk: int):
             return fail(request, error, request.path)
         return redirect("assistant:case_drafts", case.pk)
     query = request.GET.get("q", "").strip()
+    scope = ALL if request.GET.get("portee") == ALL else SITUATION
+    situation = case_situation(case)
     found = []
     if query:
         known = {source["passage_id"] for source in case.sources}
-        found = [hit for hit in search(query, k=8, at=case_date(case)) if int(hit.passage_id) not in known]
+        hits = search(query, k=8, at=case_date(case), situation=situation, scope=scope)
+        found = [hit for hit in hits if hit.passage_id not in known]
     return render(
         request,
         "assistant/sources.html",
@@ -122,12 +129,37 @@ def sources(request, pk: int):
             "title": f"Cas {case.reference} — sources",
             "case": case,
             "query": query,
+            "scope": scope,
             "found": found,
+            "situation": situation,
+            "situation_label": situation.label(),
+            "versants": VERSANTS.items(),
+            "statuts": STATUTS.items(),
+            "contrats": CONTRATS.items(),
             "stale_count": len(freshness.stale_sources(case.sources)),
             "max_age_days": freshness.max_age_days(),
             **stepper(case, states.SOURCES),
         },
     )
+
+
+@require("assistant.use")
+@require_POST
+@gated
+def situation(request, pk: int):
+    """The agent confirms or changes the situation chips; the automatic selection follows."""
+    case = load(request, pk)
+    try:
+        confirm_situation(
+            case,
+            request.user,
+            versant=request.POST.get("versant", ""),
+            statut=request.POST.get("statut", ""),
+            contrat=request.POST.get("contrat", ""),
+        )
+    except CaseError as error:
+        return fail(request, error, reverse("assistant:case_sources", args=[case.pk]))
+    return redirect("assistant:case_sources", case.pk)
 
 
 @require("assistant.use")

@@ -90,8 +90,9 @@ class Command(BaseCommand):
 
         decision = enforce(question, actor=None, channel="check")
         if not decision.allowed:
-            out.update(intent="refused", reply=decision.reason)
-            return self._finish(out, start, options, message=decision.reason)
+            reply = decision.user_reason or decision.reason
+            out.update(intent="refused", reply=reply)
+            return self._finish(out, start, options, message=reply)
 
         pseudo, mapping, data_class = _pseudonymize(question)
         out["data_class"] = data_class

@@ -69,6 +69,11 @@ class Command(BaseCommand):
             help="Situation : celle du fichier (versant/statut) sinon lue dans la question (file, défaut), "
             "lue dans la question (auto), aucune (none).",
         )
+        retrieval.add_argument(
+            "--split",
+            default="",
+            help="Seulement les lignes dont le champ « split » vaut cette valeur (dev, test).",
+        )
         retrieval.add_argument("--json", action="store_true")
         retrieval.add_argument("--verbose", action="store_true", help="Afficher les requêtes manquées.")
         answers_command.add_parser(sub)
@@ -85,6 +90,10 @@ class Command(BaseCommand):
         except EvalError as error:
             raise CommandError(error.message) from error
         _check_situations(queries, Path(options["queries"]).name)
+        if options["split"]:
+            queries = [item for item in queries if item.get("split") == options["split"]]
+            if not queries:
+                raise CommandError(f"Aucune requête de la partie « {options['split']} ».")
         k = max(1, options["k"])
         mode = options["situation"]
         search_documents("échauffement", k=1)  # warm caches so latency reflects steady state
