@@ -191,7 +191,7 @@ def main() -> int:
         # our independent set (own templates and value lists, frozen test split): bench/pii_real/
         sets += [
             (f"pii_real_{split}", ROOT / "bench" / "data" / f"pii_real_{split}.jsonl")
-            for split in ("dev", "test")
+            for split in ("dev", "test", "holdout")
         ]
         sets += generated_sets(Path(tmp))
         sets += [(Path(p).stem, Path(p)) for p in os.environ.get("RHIA_BENCH_PII", "").split(",") if p]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -11,27 +13,64 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
-VAR_DIR = Path(os.environ.get("RHIA_VAR_DIR", PROJECT_DIR / "var"))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEFAULT_SECRET_KEY = "rhia-development-only-secret-key-change-me"  # noqa: S105 (refused in production)
 
 
+# Every environment read of rhia goes through these helpers (and only this module reads the
+# environment): a bad value stops the start-up with the variable's name, never fails later.
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default).strip()
+
+
 def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
+    raw = env_str(name)
+    if not raw:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if raw.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if raw.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name} must be on or off (1/0, true/false, yes/no), got {raw!r}")
+
+
+def env_int(name: str, default: int, minimum: int | None = None) -> int:
+    raw = env_str(name)
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be an integer, got {raw!r}") from None
+    if minimum is not None and value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+def env_float(name: str, default: float, minimum: float = 0.0) -> float:
+    raw = env_str(name)
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, got {raw!r}") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, got {value}")
+    return value
 
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-RHIA_ENV = os.environ.get("RHIA_ENV", "development")
+VAR_DIR = Path(env_str("RHIA_VAR_DIR") or PROJECT_DIR / "var")
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+RHIA_ENV = env_str("RHIA_ENV", "development")
 PRODUCTION = RHIA_ENV == "production"
 DEBUG = env_bool("RHIA_DEBUG", not PRODUCTION)
-SECRET_KEY = os.environ.get("RHIA_SECRET_KEY", DEFAULT_SECRET_KEY)
+SECRET_KEY = env_str("RHIA_SECRET_KEY") or DEFAULT_SECRET_KEY
 ALLOWED_HOSTS = env_list("RHIA_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("RHIA_CSRF_TRUSTED_ORIGINS")
 
@@ -116,7 +155,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'rhia.sqlite3'}",
-        conn_max_age=int(os.environ.get("RHIA_DB_CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("RHIA_DB_CONN_MAX_AGE", 60, minimum=0),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -128,7 +167,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-DATABASES["default"]["TEST"] = {"NAME": os.environ.get("RHIA_TEST_DB_NAME") or None}
+DATABASES["default"]["TEST"] = {"NAME": env_str("RHIA_TEST_DB_NAME") or None}  # the test suite only
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -156,24 +195,24 @@ LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Lockout after repeated failures (django-axes): per user name and address.
-AXES_FAILURE_LIMIT = int(os.environ.get("RHIA_LOGIN_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = float(os.environ.get("RHIA_LOGIN_COOLOFF_HOURS", "0.25"))
+AXES_FAILURE_LIMIT = env_int("RHIA_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = env_float("RHIA_LOGIN_COOLOFF_HOURS", 0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
 # OIDC (ProConnect or any provider). Enabled when RHIA_OIDC_CLIENT_ID is set.
-OIDC_ENABLED = bool(os.environ.get("RHIA_OIDC_CLIENT_ID"))
-OIDC_RP_CLIENT_ID = os.environ.get("RHIA_OIDC_CLIENT_ID", "")
-OIDC_RP_CLIENT_SECRET = os.environ.get("RHIA_OIDC_CLIENT_SECRET", "")
-OIDC_RP_SIGN_ALGO = os.environ.get("RHIA_OIDC_SIGN_ALGO", "RS256")
-OIDC_RP_SCOPES = os.environ.get("RHIA_OIDC_SCOPES", "openid email given_name usual_name")
-OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("RHIA_OIDC_AUTHORIZATION_ENDPOINT", "")
-OIDC_OP_TOKEN_ENDPOINT = os.environ.get("RHIA_OIDC_TOKEN_ENDPOINT", "")
-OIDC_OP_USER_ENDPOINT = os.environ.get("RHIA_OIDC_USER_ENDPOINT", "")
-OIDC_OP_JWKS_ENDPOINT = os.environ.get("RHIA_OIDC_JWKS_ENDPOINT", "")
-OIDC_OP_LOGOUT_ENDPOINT = os.environ.get("RHIA_OIDC_LOGOUT_ENDPOINT", "")
+OIDC_ENABLED = bool(env_str("RHIA_OIDC_CLIENT_ID"))
+OIDC_RP_CLIENT_ID = env_str("RHIA_OIDC_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env_str("RHIA_OIDC_CLIENT_SECRET")
+OIDC_RP_SIGN_ALGO = env_str("RHIA_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env_str("RHIA_OIDC_SCOPES", "openid email given_name usual_name")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("RHIA_OIDC_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env_str("RHIA_OIDC_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env_str("RHIA_OIDC_USER_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env_str("RHIA_OIDC_JWKS_ENDPOINT")
+OIDC_OP_LOGOUT_ENDPOINT = env_str("RHIA_OIDC_LOGOUT_ENDPOINT")
 OIDC_USE_NONCE = True
 OIDC_STORE_ID_TOKEN = False
 OIDC_CREATE_USER = True
@@ -183,7 +222,7 @@ LOGIN_REDIRECT_URL_FAILURE = "/comptes/connexion/"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
-SESSION_COOKIE_AGE = int(os.environ.get("RHIA_SESSION_SECONDS", str(8 * 3600)))
+SESSION_COOKIE_AGE = env_int("RHIA_SESSION_SECONDS", 8 * 3600, minimum=60)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
@@ -218,7 +257,7 @@ CONTENT_SECURITY_POLICY = {
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
-TIME_ZONE = os.environ.get("RHIA_TIME_ZONE", "Europe/Paris")
+TIME_ZONE = env_str("RHIA_TIME_ZONE", "Europe/Paris")
 USE_I18N = True
 USE_TZ = True
 
@@ -226,7 +265,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
-DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("RHIA_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("RHIA_MAX_UPLOAD_BYTES", 20 * 1024 * 1024, minimum=1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 # Files are measured while they stream in and dropped past the limit (portal/uploads.py).
 FILE_UPLOAD_HANDLERS = [
@@ -244,7 +283,7 @@ LOGGING = {
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["no_query_string"]}
     },
-    "root": {"handlers": ["console"], "level": os.environ.get("RHIA_LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env_str("RHIA_LOG_LEVEL", "INFO").upper()},
     # httpx logs every request (and so every model call) at INFO: too chatty for production logs.
     "loggers": {
         "axes": {"level": "WARNING"},
@@ -258,20 +297,23 @@ LOGGING = {
 # --- rhia domain settings -------------------------------------------------
 # Key for the per-case pseudonymization vault (Fernet, urlsafe base64, 32 bytes).
 # Development derives one from the secret key; production must set it.
-RHIA_VAULT_KEY = os.environ.get("RHIA_VAULT_KEY", "")
+RHIA_VAULT_KEY = env_str("RHIA_VAULT_KEY")
+RHIA_DEMO_PASSWORD = env_str("RHIA_DEMO_PASSWORD")  # read by `rhia demo` only
+# Local identifiers to detect (JSON object label -> regular expression), checked here at start-up.
+RHIA_PRIVACY_PATTERNS = env_str("RHIA_PRIVACY_PATTERNS")
+if RHIA_PRIVACY_PATTERNS:
+    try:
+        _patterns = json.loads(RHIA_PRIVACY_PATTERNS)
+        if not isinstance(_patterns, dict):
+            raise TypeError
+        for _pattern in _patterns.values():
+            re.compile(_pattern)
+    except (ValueError, TypeError, re.error) as error:
+        raise ImproperlyConfigured(
+            f"RHIA_PRIVACY_PATTERNS must be a JSON object {{label: regular expression}} ({error})"
+        ) from None
 if PRODUCTION and not RHIA_VAULT_KEY:
     raise ImproperlyConfigured("Refusing to start in production: RHIA_VAULT_KEY must be set")
-
-
-def env_int(name: str, default: int, minimum: int = 0) -> int:
-    raw = os.environ.get(name, str(default)).strip()
-    try:
-        value = int(raw)
-    except ValueError as error:
-        raise ImproperlyConfigured(f"{name} must be an integer (got {raw!r})") from error
-    if value < minimum:
-        raise ImproperlyConfigured(f"{name} must be at least {minimum} (got {value})")
-    return value
 
 
 # Journal keys (HMAC of each entry, checkpoint signatures), newest first; see audit/keys.py.
@@ -282,11 +324,11 @@ if PRODUCTION and (not RHIA_AUDIT_KEYS or any(len(key) < 32 for key in RHIA_AUDI
     )
 # Signed head checkpoints, appended outside the database (and to syslog when configured).
 RHIA_AUDIT_CHECKPOINT_FILE = Path(
-    os.environ.get("RHIA_AUDIT_CHECKPOINT_FILE", VAR_DIR / "audit" / "checkpoints.jsonl")
+    env_str("RHIA_AUDIT_CHECKPOINT_FILE") or VAR_DIR / "audit" / "checkpoints.jsonl"
 )
 RHIA_AUDIT_CHECKPOINT_EVERY = env_int("RHIA_AUDIT_CHECKPOINT_EVERY", 100, minimum=1)
 RHIA_AUDIT_CHECKPOINT_SECONDS = env_int("RHIA_AUDIT_CHECKPOINT_SECONDS", 60, minimum=1)
-RHIA_AUDIT_SYSLOG = os.environ.get("RHIA_AUDIT_SYSLOG", "").strip()  # "/dev/log" or "host:port" (UDP)
+RHIA_AUDIT_SYSLOG = env_str("RHIA_AUDIT_SYSLOG")  # "/dev/log" or "host:port" (UDP)
 RHIA_AUDIT_ASYNC_COMMIT = env_bool("RHIA_AUDIT_ASYNC_COMMIT", False)
 
 # Model provider keys: only RHIA_PROVIDER_KEY_… variables can be named by a provider record
@@ -295,53 +337,40 @@ RHIA_AUDIT_ASYNC_COMMIT = env_bool("RHIA_AUDIT_ASYNC_COMMIT", False)
 RHIA_PROVIDER_KEYS = {
     name: value for name, value in os.environ.items() if name.startswith("RHIA_PROVIDER_KEY_")
 }
-if os.environ.get("RHIA_LLM_API_KEY"):
-    RHIA_PROVIDER_KEYS.setdefault("RHIA_PROVIDER_KEY_LLM", os.environ["RHIA_LLM_API_KEY"])
-RHIA_LLM_BASE_URL = os.environ.get("RHIA_LLM_BASE_URL", "").strip()
-RHIA_LLM_MODEL = os.environ.get("RHIA_LLM_MODEL", "")
-RHIA_LLM_TRUST = os.environ.get("RHIA_LLM_TRUST", "sovereign_cloud")
+if env_str("RHIA_LLM_API_KEY"):
+    RHIA_PROVIDER_KEYS.setdefault("RHIA_PROVIDER_KEY_LLM", env_str("RHIA_LLM_API_KEY"))
+RHIA_LLM_BASE_URL = env_str("RHIA_LLM_BASE_URL")
+RHIA_LLM_MODEL = env_str("RHIA_LLM_MODEL")
+RHIA_LLM_TRUST = env_str("RHIA_LLM_TRUST", "sovereign_cloud")
+# Embedded llama.cpp: another GGUF file than the assembled default, threads and context.
+RHIA_LLM_MODEL_PATH = env_str("RHIA_LLM_MODEL_PATH")
+RHIA_LLM_THREADS = env_int("RHIA_LLM_THREADS", 2, minimum=1)
+RHIA_LLM_CONTEXT = env_int("RHIA_LLM_CONTEXT", 4096, minimum=512)
 RHIA_LLM_DATA_CLASSES = env_list("RHIA_LLM_DATA_CLASSES", "public,internal,personal")
 
-RHIA_CONTENT_RETENTION_DAYS = int(os.environ.get("RHIA_CONTENT_RETENTION_DAYS", "180"))
+RHIA_CONTENT_RETENTION_DAYS = env_int("RHIA_CONTENT_RETENTION_DAYS", 180, minimum=1)
+# Journal metadata: at least six months (AI Act art. 26(6)).
+RHIA_AUDIT_RETENTION_DAYS = env_int("RHIA_AUDIT_RETENTION_DAYS", 365, minimum=183)
 
 # Sources whose last update is older than this many days carry a warning everywhere they are shown.
-try:
-    RHIA_SOURCE_MAX_AGE_DAYS = int(os.environ.get("RHIA_SOURCE_MAX_AGE_DAYS", "365"))
-except ValueError as error:
-    raise ImproperlyConfigured("RHIA_SOURCE_MAX_AGE_DAYS must be a whole number of days") from error
-if RHIA_SOURCE_MAX_AGE_DAYS < 1:
-    raise ImproperlyConfigured("RHIA_SOURCE_MAX_AGE_DAYS must be at least 1")
+RHIA_SOURCE_MAX_AGE_DAYS = env_int("RHIA_SOURCE_MAX_AGE_DAYS", 365, minimum=1)
 RHIA_MAX_INPUT_CHARS = env_int("RHIA_MAX_INPUT_CHARS", 20000, minimum=100)
 RHIA_GATEWAY_REQUESTS_PER_MINUTE = env_int("RHIA_GATEWAY_REQUESTS_PER_MINUTE", 60, minimum=1)
 RHIA_GATEWAY_TOKENS_PER_DAY = env_int("RHIA_GATEWAY_TOKENS_PER_DAY", 200000, minimum=1)
 
 
-def _env_int(name: str, default: int, minimum: int) -> int:
-    """An integer setting; a value that is not a number, or below ``minimum``, stops the start-up."""
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be an integer, got {raw!r}") from None
-    if value < minimum:
-        raise ImproperlyConfigured(f"{name} must be at least {minimum}, got {value}")
-    return value
-
-
 # Drafting (rhia.drafting): model drafts per question, token cap (0: each style's own), regeneration.
-RHIA_DRAFTS_N = _env_int("RHIA_DRAFTS_N", 3, 1)
-RHIA_DRAFT_MAX_TOKENS = _env_int("RHIA_DRAFT_MAX_TOKENS", 0, 0)
+RHIA_DRAFTS_N = env_int("RHIA_DRAFTS_N", 3, 1)
+RHIA_DRAFT_MAX_TOKENS = env_int("RHIA_DRAFT_MAX_TOKENS", 0, 0)
 RHIA_DRAFT_RETRY = env_bool("RHIA_DRAFT_RETRY", True)
-RHIA_HUMAN_CHANNEL = os.environ.get("RHIA_HUMAN_CHANNEL", "").strip()
+RHIA_HUMAN_CHANNEL = env_str("RHIA_HUMAN_CHANNEL")
 
 # --- background jobs (Django Tasks) ---------------------------------------
 # Drafts, imports, reindexing and purges run in `rhia worker` processes; the queue and every job's
 # state live in the database, so web processes stay stateless and never load the model.
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("RHIA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "BACKEND": env_str("RHIA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
         "QUEUES": ["default", "generation"],
     }
 }
@@ -349,5 +378,5 @@ TASKS = {
 
 # A running job whose worker has not renewed its lease for this long is considered lost:
 # journaled, retried once, then marked failed.
-RHIA_JOB_LEASE_SECONDS = _env_int("RHIA_JOB_LEASE_SECONDS", 30, 1)
-RHIA_JOB_MAX_ATTEMPTS = _env_int("RHIA_JOB_MAX_ATTEMPTS", 2, 1)
+RHIA_JOB_LEASE_SECONDS = env_int("RHIA_JOB_LEASE_SECONDS", 30, 1)
+RHIA_JOB_MAX_ATTEMPTS = env_int("RHIA_JOB_MAX_ATTEMPTS", 2, 1)

@@ -17,8 +17,8 @@ from .conftest import import_case_corpus
 pytestmark = pytest.mark.django_db
 
 
-def test_activity_gives_the_dashboards_figures(tmp_path, monkeypatch):
-    monkeypatch.setenv("RHIA_DEMO_PASSWORD", "demo-password-2026-long")
+def test_activity_gives_the_dashboards_figures(tmp_path, settings):
+    settings.RHIA_DEMO_PASSWORD = "demo-password-2026-long"
     import_case_corpus(tmp_path)
     out = StringIO()
     call_command("demo", "--activity", stdout=out)

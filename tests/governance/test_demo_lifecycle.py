@@ -13,8 +13,8 @@ from rhia.policy.models import OPERATIONAL_USE_CASE, UseCase
 pytestmark = pytest.mark.django_db
 
 
-def test_the_register_no_longer_contradicts_the_lifecycle(monkeypatch):
-    monkeypatch.setenv("RHIA_DEMO_PASSWORD", "demo-password-2026-long")
+def test_the_register_no_longer_contradicts_the_lifecycle(settings):
+    settings.RHIA_DEMO_PASSWORD = "demo-password-2026-long"
     call_command("demo", stdout=StringIO())
     use_case = UseCase.objects.get(slug=OPERATIONAL_USE_CASE)
     assert use_case.status == "generalise"

@@ -23,14 +23,14 @@ def test_assembly_checks_the_checksum_and_discards_a_mismatch(tmp_path, monkeypa
     assert not target.exists() and not target.with_suffix(".partial").exists()
 
 
-def test_override_path_must_exist(tmp_path, monkeypatch):
-    monkeypatch.setenv("RHIA_LLM_MODEL_PATH", str(tmp_path / "absent.gguf"))
+def test_override_path_must_exist(tmp_path, settings):
+    settings.RHIA_LLM_MODEL_PATH = str(tmp_path / "absent.gguf")
     with pytest.raises(model_files.ModelFileError, match="introuvable"):
         model_files.ensure_model()
 
 
-def test_default_model_is_assembled_and_verified(monkeypatch):
-    monkeypatch.delenv("RHIA_LLM_MODEL_PATH", raising=False)
+def test_default_model_is_assembled_and_verified(settings):
+    settings.RHIA_LLM_MODEL_PATH = ""
     path = model_files.ensure_model()
     assert path.stat().st_size == model_files.SIZE
     assert model_files.main(["model_files", "verify"]) == 0

@@ -164,15 +164,17 @@ def test_birthdate_negatives():
         assert r.find_birthdates(text) == [], text
 
 
-def test_matricule_and_custom(monkeypatch):
+def test_matricule_and_custom(settings):
     text = "Matricule : A123456, dossier RH-2024-0042."
     assert values(r.find_matricules(text), text) == ["A123456"]
-    monkeypatch.setenv("RHIA_PRIVACY_PATTERNS", '{"dossier": "dossier (?P<value>RH-\\\\d{4}-\\\\d{4})"}')
+    settings.RHIA_PRIVACY_PATTERNS = '{"dossier": "dossier (?P<value>RH-\\\\d{4}-\\\\d{4})"}'
     found = r.find_custom(text, r.custom_patterns())
     assert [(text[e.start : e.end], e.label) for e in found] == [("RH-2024-0042", "DOSSIER")]
 
 
-def test_custom_patterns_bad_json(monkeypatch):
-    monkeypatch.setenv("RHIA_PRIVACY_PATTERNS", "{pas du json")
+def test_custom_patterns_bad_json(settings):
+    settings.RHIA_PRIVACY_PATTERNS = (
+        "{pas du json"  # an overridden setting; the environment is checked at start-up
+    )
     with pytest.raises(ValueError, match="RHIA_PRIVACY_PATTERNS"):
         r.custom_patterns()

@@ -1,7 +1,7 @@
 """JSON API of the case workflow (mounted at /api/assistant/): the same service functions as the pages."""
 
 from django.http import HttpResponse
-from ninja import File, Form, Router, Schema
+from ninja import Field, File, Form, Router, Schema
 from ninja.files import UploadedFile
 
 from rhia.accounts.authz import api_require
@@ -115,7 +115,9 @@ class SituationIn(Schema):
 
 
 class DraftsIn(Schema):
-    n: int | None = None
+    n: int | None = Field(
+        None, ge=1, le=6, description="Propositions du modèle (1 à 6 ; défaut RHIA_DRAFTS_N)"
+    )
     restart: bool = False
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
@@ -37,13 +36,8 @@ def content_retention_days() -> int:
 
 
 def metadata_retention_days() -> int:
-    raw = os.environ.get("RHIA_AUDIT_RETENTION_DAYS", str(DEFAULT_METADATA_RETENTION_DAYS))
-    try:
-        days = int(raw)
-    except ValueError as error:
-        raise RetentionError(
-            f"RHIA_AUDIT_RETENTION_DAYS doit être un nombre de jours (reçu « {raw} »)."
-        ) from error
+    """``RHIA_AUDIT_RETENTION_DAYS`` (checked at start-up; checked again here for overridden settings)."""
+    days = int(settings.RHIA_AUDIT_RETENTION_DAYS)
     if days < MIN_METADATA_RETENTION_DAYS:
         raise RetentionError(
             f"RHIA_AUDIT_RETENTION_DAYS = {days} : les journaux doivent être conservés au moins six mois "

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 DEFAULT_MAX_CHARS = 20_000
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # Work bounds per file, whatever its size: a 37 KB DOCX can hold 22,000 paragraphs. Long internal
@@ -36,14 +34,12 @@ def _setting(name: str) -> int | None:
 
 def max_chars() -> int:
     """Characters of extracted text accepted as a case input (settings.RHIA_MAX_INPUT_CHARS)."""
-    return _setting("RHIA_MAX_INPUT_CHARS") or int(os.environ.get("RHIA_MAX_INPUT_CHARS", DEFAULT_MAX_CHARS))
+    return _setting("RHIA_MAX_INPUT_CHARS") or DEFAULT_MAX_CHARS
 
 
 def max_bytes() -> int:
     """Bytes accepted for one uploaded file (settings.DATA_UPLOAD_MAX_MEMORY_SIZE, from RHIA_MAX_UPLOAD_BYTES)."""
-    return _setting("DATA_UPLOAD_MAX_MEMORY_SIZE") or int(
-        os.environ.get("RHIA_MAX_UPLOAD_BYTES", DEFAULT_MAX_BYTES)
-    )
+    return _setting("DATA_UPLOAD_MAX_MEMORY_SIZE") or DEFAULT_MAX_BYTES
 
 
 def human_size(size: int) -> str:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import threading
+
+from django.conf import settings
 
 from rhia.llm import classes, validation
 from rhia.llm.models import Provider
@@ -33,9 +34,7 @@ def client_for(provider: Provider) -> ProviderClient:
 
 def build_client(provider: Provider) -> ProviderClient:
     if provider.kind == classes.EMBEDDED:
-        return EmbeddedClient(
-            model_path=os.environ.get("RHIA_LLM_MODEL_PATH") or None, model=provider.model or None
-        )
+        return EmbeddedClient(model_path=settings.RHIA_LLM_MODEL_PATH or None, model=provider.model or None)
     if provider.kind == classes.OPENAI:
         api_key = validation.api_key(provider.api_key_env)
         return OpenAICompatClient(

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import os
 import sys
 import threading
 from dataclasses import dataclass
@@ -39,15 +38,25 @@ class ModelStatus:
     parts_installed: int
 
 
+def _config():
+    """Django's settings when configured, else rhia's settings module itself: the install script
+    assembles the model before any Django set-up, with the same environment rules."""
+    from django.conf import settings
+
+    if settings.configured:
+        return settings
+    from rhia import settings as module
+
+    return module
+
+
 def var_dir() -> Path:
-    """Same rule as settings.VAR_DIR, without importing Django."""
-    default = Path(__file__).resolve().parents[3] / "var"
-    return Path(os.environ.get("RHIA_VAR_DIR", default))
+    return Path(_config().VAR_DIR)
 
 
 def model_path() -> Path:
     """``RHIA_LLM_MODEL_PATH`` when set (any GGUF file), else the assembled default model."""
-    override = os.environ.get("RHIA_LLM_MODEL_PATH")
+    override = _config().RHIA_LLM_MODEL_PATH
     if override:
         return Path(override)
     return var_dir() / "models" / FILE_NAME
@@ -107,7 +116,7 @@ def assemble(target: Path | None = None) -> Path:
 def ensure_model() -> Path:
     """Path of a usable GGUF file: the override, or the default model (assembled if needed)."""
     path = model_path()
-    if os.environ.get("RHIA_LLM_MODEL_PATH"):
+    if _config().RHIA_LLM_MODEL_PATH:
         if not path.exists():
             raise ModelFileError(f"Fichier de modèle introuvable : {path} (RHIA_LLM_MODEL_PATH).")
         return path

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
@@ -155,6 +155,7 @@ def world_last_names() -> frozenset[str]:
     return _load_list("world_last_names.txt", folded=True)
 
 
+@lru_cache(maxsize=65536)
 def common_word(word: str) -> bool:
     """A French word or a word that is never a name (``word`` may be in any case)."""
     folded = fold(word)
@@ -163,11 +164,13 @@ def common_word(word: str) -> bool:
     return bool(_spacy_lookups().get_table("lemma_lookup").get(word.lower()))
 
 
+@lru_cache(maxsize=65536)
 def known_first(word: str) -> bool:
     folded = fold(word)
     return folded in first_names() or folded in world_first_names()
 
 
+@lru_cache(maxsize=65536)
 def known_last(word: str) -> bool:
     folded = fold(word)
     return folded in last_names() or folded in world_last_names()

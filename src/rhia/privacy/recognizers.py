@@ -7,7 +7,6 @@ ambiguous on their own (SIREN, a NIR with a wrong key) need a context word befor
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable, Iterable
 
@@ -278,7 +277,9 @@ def custom_patterns() -> dict[str, re.Pattern]:
 
     When the regex has a named group ``value`` only that group is the entity.
     """
-    raw = os.environ.get("RHIA_PRIVACY_PATTERNS", "").strip()
+    from django.conf import settings
+
+    raw = (getattr(settings, "RHIA_PRIVACY_PATTERNS", "") or "").strip()
     if not raw:
         return {}
     try:

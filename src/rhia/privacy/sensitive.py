@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rhia.privacy.entities import SensitiveHit
 from rhia.privacy.lexicon import fold, lemma
@@ -34,14 +35,22 @@ _NEUTRAL = re.compile(r"(?<![\w])(?:" + "|".join(NEUTRALISERS) + r")(?![\w])")
 WORD_RE = re.compile(r"[^\W\d_]+")
 
 
-def _lemma_forms(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _lemma_forms(word: str) -> frozenset[str]:
     """The word's lemma and plain plural / feminine reductions (lookup tables miss rare words)."""
     folded = fold(word)
     forms = {folded, lemma(word.lower())}
     for suffix in ("es", "s", "x", "e"):
         if folded.endswith(suffix) and len(folded) > len(suffix) + 3:
             forms.add(folded[: -len(suffix)])
-    return forms
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=65536)
+def _lemma_categories(word: str) -> tuple[str, ...]:
+    forms = _lemma_forms(word)
+    upper_only = fold(word) in UPPER_ONLY and not word[:2].isupper()
+    return () if upper_only else tuple(c for c, lemmas in LEMMAS.items() if forms & lemmas)
 
 
 # Acronyms that are also ordinary words: they count only when written in upper case.
@@ -71,10 +80,8 @@ def find_sensitive(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[S
     for m in WORD_RE.finditer(text):
         if len(m.group()) < 3 or any(s <= m.start() < e for s, e in neutral):
             continue
-        forms = _lemma_forms(m.group())
-        for category, lemmas in LEMMAS.items():
-            if forms & lemmas and not (fold(m.group()) in UPPER_ONLY and not m.group()[:2].isupper()):
-                add(category, m.start(), m.end())
+        for category in _lemma_categories(m.group()):
+            add(category, m.start(), m.end())
     for category, implied in IMPLIES.items():
         if category in hits:
             for other in implied:

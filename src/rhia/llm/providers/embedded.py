@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import os
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from django.conf import settings
 
 from rhia.llm import model_files
 from rhia.llm.providers.base import (
@@ -33,11 +34,11 @@ _embedder: Any = None
 
 
 def threads() -> int:
-    return max(1, int(os.environ.get("RHIA_LLM_THREADS", "2")))
+    return settings.RHIA_LLM_THREADS
 
 
 def context_size() -> int:
-    return int(os.environ.get("RHIA_LLM_CONTEXT", "4096"))
+    return settings.RHIA_LLM_CONTEXT
 
 
 def load_model(path: Path | None = None) -> Any:

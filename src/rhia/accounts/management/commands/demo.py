@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import importlib
-import os
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from rhia.accounts.demo import ensure_demo
@@ -58,7 +58,7 @@ class Command(BaseCommand):
         run_app_seeds(self.stdout)
         if options["no_accounts"]:
             return
-        accounts = ensure_demo(os.environ.get("RHIA_DEMO_PASSWORD") or None)
+        accounts = ensure_demo(settings.RHIA_DEMO_PASSWORD or None)
         record_demo_training()
         from rhia.governance.demo_lifecycle import walk_operational_use_case
 
