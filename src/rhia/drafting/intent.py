@@ -7,9 +7,10 @@ fixed French message that answers or redirects without inventing anything.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Literal
+
+from rhia.search.analysis import fold
 
 Kind = Literal["hr_question", "small_talk", "out_of_scope", "whole_document", "needs_clarification"]
 
@@ -45,8 +46,7 @@ REPLIES: dict[str, str] = {
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return fold(text.replace("’", "'"))
 
 
 # Word stems of the HR domain (accent-folded, matched at a word start).

@@ -6,8 +6,9 @@ The prompts themselves live in ``rewording`` (model drafts reword the selected s
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
+
+from rhia.search.analysis import fold
 
 DEFAULT_HUMAN_CHANNEL = (
     "Pour ce point, l'agent peut s'adresser à son gestionnaire RH de proximité ou au service des ressources "
@@ -25,8 +26,7 @@ _STOPWORDS = {
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return fold(text.replace("’", "'"))
 
 
 def stems(text: str) -> set[str]:

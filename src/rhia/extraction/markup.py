@@ -96,10 +96,6 @@ def html_to_sections(html: str) -> tuple[str, list[Section], str]:
     return text, sections, page_title or builder.title
 
 
-def html_to_text(html: str) -> str:
-    return html_to_sections(html)[0]
-
-
 def markdown_to_sections(source: str) -> tuple[str, list[Section], str]:
     import markdown
 

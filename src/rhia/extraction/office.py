@@ -125,9 +125,6 @@ def _unreadable(filename: str, what: str) -> ExtractionError:
     )
 
 
-_ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-
-
 def extract_odt(filename: str, content: bytes, max_bytes: int) -> tuple[str, list[Section], str]:
     from odfdo import Document
 

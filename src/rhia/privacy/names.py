@@ -99,7 +99,6 @@ FIRST_LAST_RE = re.compile(
     rf"(?<![\w])(?P<first>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?){SP}+"
     rf"(?P<last>(?:(?:de|du|van|von|da|di|dos|ben|el){SP}+)?{TOKEN}(?:{SP}+{TOKEN})?)(?![\w])"  # Houria de Kersauson
 )
-NAME_TOKEN_RE = re.compile(rf"{TOKEN}|[{UP}]\.")
 
 
 def _clean_tokens(value: str) -> list[str]:

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from rhia.accounts.authz import require
+from rhia.llm.classes import data_class_label
 from rhia.privacy.detect import scan
 from rhia.privacy.models import Vault
 from rhia.privacy.review import LABEL_NAMES, parse_review
@@ -16,7 +17,6 @@ from rhia.privacy.sensitive import CATEGORY_LABELS
 from rhia.privacy.services import shield
 
 MAX_CHARS = 50_000
-CLASS_LABELS = {"public": "publique", "personal": "personnelle", "sensitive": "sensible"}
 
 
 @require("assistant.use")
@@ -41,7 +41,7 @@ def try_shield(request: HttpRequest) -> HttpResponse:
                 else:
                     result = shield(text, Vault.ephemeral(), added=added, removed=removed)
                     context["result"] = result
-                    context["class_label"] = CLASS_LABELS.get(result.data_class, result.data_class)
+                    context["class_label"] = data_class_label(result.data_class)
                     context["categories"] = [
                         (CATEGORY_LABELS.get(c, c), ", ".join(result.sensitive_words.get(c, [])))
                         for c in result.sensitive_categories
