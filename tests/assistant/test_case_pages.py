@@ -129,7 +129,9 @@ def test_refusal_page(client, agent, register):
     page = response.text.replace("&#x27;", "'")
     assert response.status_code == 200
     assert "Analyse les échanges entre collègues de mon service" in page  # the typed text comes back
-    assert "Cette demande relève d'un usage exclu de l'IA en RH : analyse des relations entre collègues" in page
+    assert (
+        "Cette demande relève d'un usage exclu de l'IA en RH : analyse des relations entre collègues" in page
+    )
     assert "Règle" not in page and case.refusal["rule_id"] not in page
     assert "rien n'a été envoyé à un modèle" in client.get(f"/assistant/cas/{case.pk}/").text.replace(
         "&#x27;", "'"
