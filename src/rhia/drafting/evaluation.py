@@ -9,7 +9,6 @@ in a draft that cites a fiche of ``expected_ids``.
 
 from __future__ import annotations
 
-import json
 import statistics
 import time
 from collections.abc import Callable
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rhia.search.analysis import fold
-from rhia.search.evaluation import EvalError, percentile
+from rhia.search.evaluation import EvalError, percentile, read_jsonl
 
 MODES = ("extractive", "model", "all")
 
@@ -28,16 +27,8 @@ def _folded(text: str) -> str:
 
 def load_answers(path: Path) -> list[dict]:
     path = Path(path)
-    if not path.is_file():
-        raise EvalError(f"{path.name} : fichier introuvable.")
     items = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise EvalError(f"{path.name}, ligne {number} : JSON invalide ({error.msg}).") from error
+    for number, item in read_jsonl(path):
         if not isinstance(item, dict) or not isinstance(item.get("query"), str) or not item["query"].strip():
             raise EvalError(f"{path.name}, ligne {number} : le champ « query » (texte) est obligatoire.")
         for key in ("expected_ids", "facts", "not_facts"):

@@ -15,18 +15,26 @@ class EvalError(Exception):
         self.message = message
 
 
-def load_queries(path: Path) -> list[dict]:
+def read_jsonl(path: Path) -> list[tuple[int, object]]:
+    """(line number, parsed JSON) for each non-empty line; French errors naming the file and the line."""
     path = Path(path)
     if not path.is_file():
         raise EvalError(f"{path.name} : fichier introuvable.")
-    queries = []
+    rows = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            rows.append((number, json.loads(line)))
         except json.JSONDecodeError as error:
             raise EvalError(f"{path.name}, ligne {number} : JSON invalide ({error.msg}).") from error
+    return rows
+
+
+def load_queries(path: Path) -> list[dict]:
+    path = Path(path)
+    queries = []
+    for number, item in read_jsonl(path):
         if (
             not isinstance(item, dict)
             or not isinstance(item.get("query"), str)
