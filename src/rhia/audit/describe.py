@@ -85,6 +85,7 @@ def _llm_call(p: Payload) -> str:
 
 
 SENTENCES: dict[str, Callable[[Payload], str]] = {
+    "assistant.situation_confirmed": lambda p: "Situation de la personne confirmée par l'agent.",
     "assistant.case_created": lambda p: (
         f"Nouveau cas ouvert ({_data(p)})" + (", refusé par le garde-fou." if _yes(p.get("refused")) else ".")
     ),
@@ -112,6 +113,7 @@ SENTENCES: dict[str, Callable[[Payload], str]] = {
         f"Appel au modèle refusé : aucun fournisseur autorisé pour ces {_data(p)}. {p.get('reason') or ''}"
     ).strip(),
     "policy.refused": lambda p: f"Demande refusée par le garde-fou : {_category(p)}.",
+    "policy.allowed": lambda p: "Demande admise par le garde-fou d'usage.",
     "provenance.verified": lambda p: {
         "exact": "Document vérifié : authentique.",
         "same_text": "Document vérifié : même texte qu'un export rhia (copie convertie).",
@@ -182,6 +184,7 @@ SENTENCES: dict[str, Callable[[Payload], str]] = {
 # Short names of the events, for the filter.
 EVENT_LABELS = {
     "assistant.case_created": "Cas ouvert",
+    "assistant.situation_confirmed": "Situation confirmée",
     "assistant.drafts_generated": "Propositions rédigées",
     "assistant.draft_chosen": "Proposition choisie",
     "assistant.submitted": "Cas transmis pour validation",
@@ -193,6 +196,7 @@ EVENT_LABELS = {
     "llm.call": "Appel à un modèle",
     "llm.refused": "Appel refusé (classe de données)",
     "policy.refused": "Demande refusée",
+    "policy.allowed": "Demande admise",
     "provenance.verified": "Document vérifié",
     "governance.lifecycle_step": "Étape du cycle de vie",
     "governance.document_drafted": "Document rédigé",

@@ -8,6 +8,7 @@ from django.shortcuts import render
 
 from rhia.accounts.authz import require
 from rhia.extraction import limits
+from rhia.portal.uploads import oversized_message
 from rhia.provenance.fingerprint import CODE_PATTERN
 from rhia.provenance.services import verify_and_journal, verify_code
 
@@ -67,7 +68,10 @@ def verify(request: HttpRequest) -> HttpResponse:
             result = verify_code(code_form.cleaned_data["code"], actor=request.user, channel="web")
     elif request.method == "POST":
         file_form = VerifyFileForm(request.POST, request.FILES)
-        if file_form.is_valid():
+        dropped = oversized_message(request, "document")  # the upload handler stopped it at the limit
+        if dropped:
+            file_form.add_error("document", dropped)
+        elif file_form.is_valid():
             upload = file_form.cleaned_data["document"]
             result = verify_and_journal(upload.name, upload.read(), actor=request.user, channel="web")
     context = {
