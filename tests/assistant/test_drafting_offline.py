@@ -77,6 +77,8 @@ def test_whole_flow_without_network(tmp_path):
     assert result["outside"] is False
     ask = result["ask"]
     assert ask["intent"] == "hr_question" and ask["sources"]
-    assert len(ask["drafts"]) == 1 and ask["drafts"][0]["text"].strip()
+    # The extractive answer (composed in code), then the one model draft asked for.
+    assert [d["style"] for d in ask["drafts"]][0] == "extractive" and len(ask["drafts"]) == 2
+    assert all(d["text"].strip() for d in ask["drafts"])
     assert ask["provider"].startswith("Modèle embarqué")
     assert len(result["calls"]) == 1 and result["calls"][0]["prompt_tokens"] > 100
