@@ -22,6 +22,8 @@ class World:
 
 
 def build_world(tmp_path, grant_assistant_access, monkeypatch) -> World:
+    from django.conf import settings
+
     from rhia.accounts.models import User
     from rhia.assistant.services import (
         choose_draft,
@@ -34,7 +36,7 @@ def build_world(tmp_path, grant_assistant_access, monkeypatch) -> World:
     from rhia.policy.models import OPERATIONAL_USE_CASE, UseCase
     from tests.assistant.conftest import DRAFT_TEXTS, QUESTION, import_case_corpus, put_drafts
 
-    monkeypatch.setenv("RHIA_DEMO_PASSWORD", DEMO_PASSWORD)
+    monkeypatch.setattr(settings, "RHIA_DEMO_PASSWORD", DEMO_PASSWORD)  # read at start-up, so set here
     call_command("demo", stdout=StringIO())
     import_case_corpus(tmp_path)
     users = {user.username: user for user in User.objects.all()}

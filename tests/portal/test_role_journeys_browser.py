@@ -69,7 +69,7 @@ def test_agent(world, login, visit, page, live_server):
     form.wait_for_load_state("networkidle")
     assert form.input_value("#text") == FORBIDDEN  # the typed text comes back
     reason = form.inner_text("#policy-refusal-reason")
-    assert reason.startswith("Cette demande relève d'un usage exclu : ")
+    assert reason.startswith("Cette demande relève d'un usage exclu de l'IA en RH : ")
     assert "Règle" not in form.inner_text("#policy-refusal") and "cv." not in form.inner_text(
         "#policy-refusal"
     )
