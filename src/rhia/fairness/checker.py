@@ -259,7 +259,3 @@ def check(text: str, *, context: str = "", sources: list[str] | tuple[str, ...] 
             )
         )
     return sorted(findings, key=lambda f: (f.start, f.category))
-
-
-def categories_of(findings: list[Finding]) -> list[str]:
-    return sorted({f.category for f in findings})

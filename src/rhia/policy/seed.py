@@ -418,6 +418,28 @@ OPERATIONAL = {
 }
 
 
+def _forbidden(slug, name, description, qualification, justification, order, **extra) -> bool:
+    """A use case the framework excludes: withdrawn, no data class, the forbidden directives."""
+    _, new = UseCase.objects.get_or_create(
+        slug=slug,
+        defaults={
+            "name": name,
+            "category": FORB,
+            "status": Status.WITHDRAWN,
+            "description": description,
+            "ai_act_qualification": qualification,
+            "ai_act_justification": justification,
+            "data_classes": [],
+            "directive_may": FORBIDDEN_MAY,
+            "directive_must_not": FORBIDDEN_MUST_NOT,
+            "charter_article": ART4,
+            "order": order,
+            **extra,
+        },
+    )
+    return new
+
+
 def run(stdout=None) -> None:
     created = 0
     for order, (
@@ -456,46 +478,14 @@ def run(stdout=None) -> None:
     for order, (slug, name, source, description, qualification, justification, _key) in enumerate(
         OTHER_FORBIDDEN, start=100
     ):
-        _, new = UseCase.objects.get_or_create(
-            slug=slug,
-            defaults={
-                "name": name,
-                "category": FORB,
-                "status": Status.WITHDRAWN,
-                "description": description,
-                "ai_act_qualification": qualification,
-                "ai_act_justification": justification,
-                "data_classes": [],
-                "directive_may": FORBIDDEN_MAY,
-                "directive_must_not": FORBIDDEN_MUST_NOT,
-                "charter_article": ART4,
-                "source": source,
-                "order": order,
-            },
-        )
-        created += new
+        created += _forbidden(slug, name, description, qualification, justification, order, source=source)
     for order, (slug, name, description, qualification, justification, basis, article) in enumerate(
         IMPLIED_FORBIDDEN, start=200
     ):
-        _, new = UseCase.objects.get_or_create(
-            slug=slug,
-            defaults={
-                "name": name,
-                "category": FORB,
-                "status": Status.WITHDRAWN,
-                "description": description,
-                "ai_act_qualification": qualification,
-                "ai_act_justification": justification,
-                "legal_basis": basis,
-                "data_classes": [],
-                "directive_may": FORBIDDEN_MAY,
-                "directive_must_not": FORBIDDEN_MUST_NOT,
-                "charter_article": article,
-                "source": LOCAL,
-                "order": order,
-            },
-        )
-        created += new
+        created += _forbidden(
+            slug, name, description, qualification, justification, order,
+            source=LOCAL, legal_basis=basis, charter_article=article,
+        )  # fmt: skip
     _, new = UseCase.objects.get_or_create(
         slug=OPERATIONAL_USE_CASE, defaults={**OPERATIONAL, "order": 0, "review_date": dt.date(2027, 6, 30)}
     )
