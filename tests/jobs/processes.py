@@ -61,6 +61,15 @@ class WorkerProcesses:
                 "RHIA_LOG_LEVEL": "WARNING",
             }
         )
+        # Settings are read at start-up: unless the test set the variable itself, the worker gets the
+        # test's drafting settings this way.
+        for name, value in {
+            "RHIA_DRAFTS_N": self.settings.RHIA_DRAFTS_N,
+            "RHIA_DRAFT_MAX_TOKENS": self.settings.RHIA_DRAFT_MAX_TOKENS,
+            "RHIA_DRAFT_RETRY": "1" if self.settings.RHIA_DRAFT_RETRY else "0",
+            "RHIA_SOURCE_MAX_AGE_DAYS": self.settings.RHIA_SOURCE_MAX_AGE_DAYS,
+        }.items():
+            env.setdefault(name, str(value))
         env.update(extra)
         return env
 
