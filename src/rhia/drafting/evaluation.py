@@ -15,14 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rhia.search.analysis import fold
+from rhia.folding import fold_words
 from rhia.search.evaluation import EvalError, percentile, read_jsonl
 
 MODES = ("extractive", "model", "all")
-
-
-def _folded(text: str) -> str:
-    return " ".join(fold(text.replace("’", "'")).split())
 
 
 def load_answers(path: Path) -> list[dict]:
@@ -62,13 +58,13 @@ Runner = Callable[[dict, str], tuple[list[EvalDraft], float]]
 def states(fact: dict, draft: EvalDraft, expected: set[str]) -> bool:
     if not expected & set(draft.citations):
         return False
-    text = _folded(draft.text)
-    return any(_folded(s) in text for s in fact["any_of"])
+    text = fold_words(draft.text)
+    return any(fold_words(s) in text for s in fact["any_of"])
 
 
 def _mentions(fact: dict, draft: EvalDraft) -> bool:
-    text = _folded(draft.text)
-    return any(_folded(s) in text for s in fact["any_of"])
+    text = fold_words(draft.text)
+    return any(fold_words(s) in text for s in fact["any_of"])
 
 
 def score_question(item: dict, drafts: list[EvalDraft]) -> dict:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from rhia.search.analysis import fold
+from rhia.folding import fold_words
 
 Kind = Literal["hr_question", "small_talk", "out_of_scope", "whole_document", "needs_clarification"]
 
@@ -43,10 +43,6 @@ REPLIES: dict[str, str] = {
         "(par exemple : « Combien de jours de congé pour un mariage ? »)."
     ),
 }
-
-
-def _fold(text: str) -> str:
-    return fold(text.replace("’", "'"))
 
 
 # Word stems of the HR domain (accent-folded, matched at a word start).
@@ -185,7 +181,7 @@ _WORD_RE = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 
 def classify(question: str) -> Intent:
     """Classify a (pseudonymized) question; only "hr_question" goes on to retrieval and drafting."""
-    text = _fold((question or "").strip())
+    text = fold_words((question or "").strip())
     text = re.sub(r"\[[a-z]+_\d+\]", " ", text)  # placeholders carry no meaning here
     words = _WORD_RE.findall(text)
     if not words:

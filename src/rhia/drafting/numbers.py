@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from text_to_num import alpha2digit
 
-from rhia.search.analysis import fold
+from rhia.folding import fold
 
 _SPACES = re.compile(r"[\u00a0\u202f\u2009\t ]+")
 _LIST_NUMBER = re.compile(r"(?m)^\s*(?:\d{1,2}\s*[.)\-–]|[-•*–])\s+")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 
 from rhia.drafting import situation_cues as cues
-from rhia.search.analysis import fold
+from rhia.folding import fold
 
 VERSANTS: dict[str, str] = {
     "FPE": "fonction publique de l'État",

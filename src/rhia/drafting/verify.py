@@ -14,9 +14,10 @@ the middle of a sentence, fails.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
+
+from rhia.folding import fold_words
 
 NOT_FOUND = "Je n'ai pas trouvé ce point dans les textes disponibles"
 
@@ -67,14 +68,6 @@ _UNIT_WORDS = {
 _UNIT_ALT = "|".join(
     sorted((re.escape(u) for u in _UNITS if u not in {"j", "h", "min", "eur"}), key=len, reverse=True)
 )
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, straight apostrophes, single spaces (positions are not kept)."""
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'").replace("‘", "'")
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def _words_to_digits(text: str) -> str:
@@ -130,7 +123,7 @@ class Fact:
 
 def facts(text: str) -> list[Fact]:
     """Dates, quantities with their unit, and bare numbers found in ``text``."""
-    folded = _words_to_digits(fold(_PLACEHOLDER_RE.sub(" ", _CITATION_RE.sub(" ", text))))
+    folded = _words_to_digits(fold_words(_PLACEHOLDER_RE.sub(" ", _CITATION_RE.sub(" ", text))))
     found: list[Fact] = []
     spans: list[tuple[int, int]] = []
     for match in _DATE_RE.finditer(folded):
@@ -217,7 +210,7 @@ def passage_text(passage: Any) -> str:
 
 
 def is_not_found(text: str) -> bool:
-    return fold(NOT_FOUND) in fold(text)
+    return fold_words(NOT_FOUND) in fold_words(text)
 
 
 # -- verification -------------------------------------------------------------------------------
@@ -227,7 +220,7 @@ def verify_draft(text: str, passages: list[Any], *, question: str = "") -> Verif
     """Check ``text`` against ``passages`` (PassageHit-like objects or dicts with "text")."""
     sources = [passage_text(p) for p in passages]
     indexes = [_index(source) for source in sources]
-    folded_sources = [fold(source) for source in sources]
+    folded_sources = [fold_words(source) for source in sources]
     question_values = {f.value for f in facts(question)} if question else set()
     warnings: list[str] = []
     failing: list[str] = []
@@ -255,7 +248,9 @@ def verify_draft(text: str, passages: list[Any], *, question: str = "") -> Verif
                 if len(quote.split()) < 3:
                     continue
                 pool = cited or range(1, count + 1)
-                fragments = [f for f in re.split(r"\s*(?:\[…\]|\[\.\.\.\]|…|\.\.\.)\s*", fold(quote)) if f]
+                fragments = [
+                    f for f in re.split(r"\s*(?:\[…\]|\[\.\.\.\]|…|\.\.\.)\s*", fold_words(quote)) if f
+                ]
                 if not any(all(fragment in folded_sources[n - 1] for fragment in fragments) for n in pool):
                     fail(sentence, f"Citation introuvable mot pour mot dans les sources : « {quote[:80]} ».")
             claims = [
@@ -308,7 +303,7 @@ _CLOSING = re.compile(r"[.!?…»)\]:]\s*$")
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", fold(_CITATION_RE.sub(" ", text)))
+    words = re.findall(r"\w+", fold_words(_CITATION_RE.sub(" ", text)))
     return {tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
 
 

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from rhia.fairness import lexicon
-from rhia.search.analysis import fold
+from rhia.folding import fold
 
 CATEGORIES: dict[str, str] = {
     "protected_ground": "Critère protégé invoqué",

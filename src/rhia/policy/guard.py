@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from rhia.folding import fold_words
 from rhia.policy import doctype, lexicon
 from rhia.policy.decision import ADMIN, ALLOWED_REASON, DOCUMENT, LEXICON, RULE, GuardDecision, user_reason
 from rhia.policy.patterns import (
@@ -34,21 +34,15 @@ RULES_FILE = Path(__file__).resolve().parent / "data" / "guard_rules.json"
 # A request longer than this is also classified as a document (a CV pasted in the text box).
 PASTED_DOCUMENT_CHARS = 400
 
-_REPLACEMENTS = (("’", "'"), ("‘", "'"), ("`", "'"), ("´", "'"), ("œ", "oe"), ("æ", "ae"))
 _ABBREVIATIONS = ("m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me")
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents, plain apostrophes, single spaces: the form rules are written for.
+    """``rhia.folding.fold_words`` in ASCII: the form rules are written for.
 
     Titles lose their dot ("M. Durand" -> "m durand") so they do not look like the end of a sentence.
     """
-    text = text.lower()
-    for old, new in _REPLACEMENTS:
-        if old in text:
-            text = text.replace(old, new)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = " " + " ".join(text.split()) + " "
+    text = " " + fold_words(text, ascii_only=True) + " "
     if ". " in text:
         for title in _ABBREVIATIONS:
             text = text.replace(f" {title}. ", f" {title} ")

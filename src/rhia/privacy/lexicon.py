@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
+
+from rhia.folding import fold_same_length
 
 DATA = Path(__file__).parent / "data"
 
@@ -22,27 +23,8 @@ def _load_list(name: str, folded: bool = False) -> frozenset[str]:
     return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
 
 
-def _fold_table() -> dict[int, str]:
-    table = {}
-    for code in range(0x80, 0x250):
-        char = chr(code)
-        base = unicodedata.normalize("NFD", char)[0].lower()
-        if len(base) == 1 and base != char:
-            table[code] = base
-    table[0x130] = "i"  # "İ".lower() is two characters
-    for code in range(0x41, 0x5B):
-        table[code] = chr(code + 32)
-    return table
-
-
-_FOLD = _fold_table()
-
-
-def fold(value: str) -> str:
-    """Lowercase without accents, same length as ``value`` (one char in, one char out)."""
-    folded = value.translate(_FOLD)
-    lowered = folded.lower()
-    return lowered if len(lowered) == len(value) else folded
+# Recognizers report offsets into the original text: their fold keeps one character for one.
+fold = fold_same_length
 
 
 @cache
@@ -138,6 +120,16 @@ def french_words() -> frozenset[str]:
 
 
 @cache
+def lemma_forms() -> frozenset[str]:
+    """Folded lemmas the lookup table maps forms to ("avis", "favorable"): words that are absent
+    from its keys and from the lemma index when they are their own lemma."""
+    forms = set()
+    for value in _spacy_lookups().get_table("lemma_lookup").values():
+        forms.add(fold(value if isinstance(value, str) else value[0]))
+    return frozenset(forms)
+
+
+@cache
 def stop_words() -> frozenset[str]:
     from spacy.lang.fr.stop_words import STOP_WORDS
 
@@ -159,7 +151,7 @@ def world_last_names() -> frozenset[str]:
 def common_word(word: str) -> bool:
     """A French word or a word that is never a name (``word`` may be in any case)."""
     folded = fold(word)
-    if folded in NOT_NAMES or folded in french_words():
+    if folded in NOT_NAMES or folded in french_words() or folded in lemma_forms():
         return True
     return bool(_spacy_lookups().get_table("lemma_lookup").get(word.lower()))
 

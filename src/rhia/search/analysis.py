@@ -7,11 +7,11 @@ Tokens are plain ``[a-z0-9]+`` strings, so SQLite FTS5 and PostgreSQL count them
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import Stemmer
 
+from rhia.folding import fold
 from rhia.search.lexicon import (
     ACRONYMS,
     AMBIGUOUS,
@@ -23,12 +23,6 @@ from rhia.search.lexicon import (
 _STEMMER = Stemmer.Stemmer("french")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.IGNORECASE)
-
-
-def fold(text: str) -> str:
-    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
 @lru_cache(maxsize=200_000)

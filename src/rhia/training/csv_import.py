@@ -14,7 +14,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from rhia.search.analysis import fold
+from rhia.folding import fold
 
 STATUSES = {"termine": "completed", "terminee": "completed", "present": "present", "absent": "absent"}
 _HEADER_ALIASES = {

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rhia.search.analysis import fold
+from rhia.folding import fold
 
 VERSANT_ORDER = ("FPE", "FPT", "FPH")
 STATUT_ORDER = ("titulaire", "stagiaire", "contractuel")
