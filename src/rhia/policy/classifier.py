@@ -20,6 +20,8 @@ from typing import Any
 
 import numpy as np
 
+from rhia.policy.masking import mask
+
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "guard_model.json"
 # The embedder reads at most this many characters: the opening and the end of a long request, where
 # the instruction sits in a pasted e-mail or document (the rules and document types read all of it).
@@ -34,7 +36,8 @@ class ModelMissing(RuntimeError):
 
 
 def focus(text: str) -> str:
-    text = " ".join(text.split())
+    """What the embedder reads: identifiers masked, spaces collapsed, the opening and the end of a long text."""
+    text = " ".join(mask(text).split())
     if len(text) <= FOCUS_CHARS:
         return text
     half = FOCUS_CHARS // 2
@@ -72,6 +75,13 @@ class Prediction:
 
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+def wording(text: str) -> str:
+    """What the word model reads: identifiers masked, then folded like the rules."""
+    from rhia.policy.guard import fold
+
+    return fold(mask(text))
 
 
 def word_features(folded: str, vocabulary: dict[str, int], idf: np.ndarray) -> np.ndarray:
@@ -131,9 +141,7 @@ class Model:
         return self.thresholds.get(category, self.default_thresholds)
 
     def predict_vectors(self, vectors: np.ndarray, texts: list[str]) -> list[Prediction]:
-        from rhia.policy.guard import fold
-
-        p_forbidden, categories, p_category = self.scores(vectors, [fold(t) for t in texts])
+        p_forbidden, categories, p_category = self.scores(vectors, [wording(t) for t in texts])
         out = []
         for p, category, p_cat in zip(p_forbidden.tolist(), categories, p_category.tolist(), strict=True):
             limits = self.thresholds_for(category)

@@ -1,11 +1,11 @@
-"""``rhia policy train``: fit the guard's classifier on the corpus (train + dev), thresholds out of fold.
+"""``rhia policy train``: fit the guard's classifier on the corpus (train + dev + first test), thresholds out of fold.
 
 Class-balanced logistic regressions (scikit-learn) over e5 embeddings and word n-grams of the
 normalised requests (see ``classifier.Model``). Thresholds per predicted category come from
 out-of-fold scores (5 folds grouped by scenario family, so a request is scored by a model that never
 saw its paraphrases): the refusal threshold minimises misses + 2 x false refusals; the band just below
 it is the uncertain zone. Categories with too few requests use the pooled threshold. The frozen test
-split is never read here.
+set (``bench/data/usage_fresh.jsonl``) is never read here.
 """
 
 from __future__ import annotations
@@ -20,16 +20,16 @@ import numpy as np
 
 from rhia.policy import classifier, corpus
 from rhia.policy.classifier import Model
-from rhia.policy.guard import fold
 from rhia.policy.normalize import normalize
 
 # Inverse regularisation of the three regressions, chosen on the dev split (docs/framework.md).
 C, WORD_C, CATEGORY_C = 0.03, 10.0, 1.0
 MIN_PER_CATEGORY = 15
+ONLY_STRICTER = True
 FOLDS = 5
 # A false refusal costs this many misses when thresholds are chosen; the band below a refusal threshold
 # is the uncertain zone settled by the second opinion.
-FALSE_REFUSAL_WEIGHT = 2.0
+FALSE_REFUSAL_WEIGHT = 3.0
 BAND = 0.05
 REFUSE_FLOOR, MIN_REFUSE, MAX_REFUSE = 0.5, 0.3, 0.9
 ALLOW_CEIL = REFUSE_FLOOR - BAND
@@ -37,8 +37,8 @@ LEGACY_DIR = Path(__file__).resolve().parents[3] / "tests" / "policy" / "data"
 
 
 def cached_embeddings(texts: Sequence[str], cache: Path | None = None) -> np.ndarray:
-    """Embeddings of ``normalize(text)``, reusing a local cache (keyed by the text's hash) across runs."""
-    keys = [hashlib.sha256(normalize(t).encode("utf-8")).hexdigest()[:24] for t in texts]
+    """Embeddings of ``normalize(text)`` (as the embedder reads it, see ``classifier.focus``), reusing a local cache (keyed by the text's hash) across runs."""
+    keys = [hashlib.sha256(classifier.focus(normalize(t)).encode("utf-8")).hexdigest()[:24] for t in texts]
     known: dict[str, np.ndarray] = {}
     if cache is not None and cache.exists():
         with np.load(cache) as data:
@@ -56,7 +56,11 @@ def cached_embeddings(texts: Sequence[str], cache: Path | None = None) -> np.nda
 
 
 def fit(
-    vectors: np.ndarray, folded: list[str], forbidden: list[bool], categories: list[str], c: float = C
+    vectors: np.ndarray,
+    folded: list[str],
+    forbidden: list[bool],
+    categories: list[str],
+    c: float | None = None,
 ) -> Model:
     """The two forbidden/allowed regressions and the category regression (``categories`` of the
     forbidden requests; "" for allowed ones)."""
@@ -66,7 +70,7 @@ def fit(
 
     target = np.asarray(forbidden)
     scaler = StandardScaler().fit(vectors)
-    meaning = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
+    meaning = LogisticRegression(C=C if c is None else c, class_weight="balanced", max_iter=5000)
     meaning.fit(scaler.transform(vectors), target)
     # Fold the standardisation into the weights: the shipped model works on raw embeddings.
     embedding_coef = meaning.coef_[0] / scaler.scale_
@@ -75,7 +79,13 @@ def fit(
     word_matrix = words.fit_transform(folded)
     wording = LogisticRegression(C=WORD_C, class_weight="balanced", max_iter=5000).fit(word_matrix, target)
     kind = LogisticRegression(C=CATEGORY_C, class_weight="balanced", max_iter=5000)
-    kind.fit(vectors[target], [cat for cat, f in zip(categories, forbidden, strict=True) if f])
+    # Standardised like the meaning model (raw e5 vectors are tiny: the category probabilities were
+    # near uniform, ≈ 0.1 each), then folded back into weights over raw embeddings.
+    kind.fit(
+        scaler.transform(vectors[target]), [cat for cat, f in zip(categories, forbidden, strict=True) if f]
+    )
+    category_coef = kind.coef_ / scaler.scale_
+    category_intercept = kind.intercept_ - category_coef @ scaler.mean_
     return Model(
         embedding_coef=embedding_coef.astype(np.float32),
         embedding_intercept=embedding_intercept,
@@ -84,17 +94,17 @@ def fit(
         word_coef=wording.coef_[0].astype(np.float32),
         word_intercept=float(wording.intercept_[0]),
         categories=[str(name) for name in kind.classes_],
-        category_coef=kind.coef_.astype(np.float32),
-        category_intercept=kind.intercept_.astype(np.float32),
+        category_coef=category_coef.astype(np.float32),
+        category_intercept=category_intercept.astype(np.float32),
         thresholds={},
         default_thresholds={"refuse": REFUSE_FLOOR, "allow": ALLOW_CEIL},
     )
 
 
-def fit_items(items: list[corpus.Item], vectors: np.ndarray, c: float = C) -> Model:
+def fit_items(items: list[corpus.Item], vectors: np.ndarray, c: float | None = None) -> Model:
     return fit(
         vectors,
-        [fold(normalize(item.request)) for item in items],
+        [classifier.wording(normalize(item.request)) for item in items],
         [item.expected == "forbidden" for item in items],
         [item.category if item.expected == "forbidden" else "" for item in items],
         c,
@@ -116,8 +126,8 @@ def _best_threshold(pairs: list[tuple[float, bool]], weight: float) -> float:
     return best
 
 
-def thresholds(pairs: list[tuple[float, bool]], weight: float = FALSE_REFUSAL_WEIGHT) -> dict[str, float]:
-    refuse = _best_threshold(pairs, weight)
+def thresholds(pairs: list[tuple[float, bool]], weight: float | None = None) -> dict[str, float]:
+    refuse = _best_threshold(pairs, FALSE_REFUSAL_WEIGHT if weight is None else weight)
     return {"refuse": round(refuse, 4), "allow": round(max(0.0, refuse - BAND), 4)}
 
 
@@ -126,12 +136,17 @@ def set_thresholds(model: Model, scored: list[tuple[float, bool, str]]) -> None:
     per_category: dict[str, list[tuple[float, bool]]] = defaultdict(list)
     for score, forbidden, category in scored:
         per_category[category].append((score, forbidden))
-    model.default_thresholds = thresholds([(s, f) for s, f, _ in scored])
-    model.thresholds = {
-        category: thresholds(pairs)
-        for category, pairs in sorted(per_category.items())
-        if len(pairs) >= MIN_PER_CATEGORY and any(f for _, f in pairs) and not all(f for _, f in pairs)
-    }
+    pooled = thresholds([(s, f) for s, f, _ in scored])
+    model.default_thresholds = pooled
+    model.thresholds = {}
+    for category, pairs in sorted(per_category.items()):
+        if len(pairs) < MIN_PER_CATEGORY or all(f for _, f in pairs) or not any(f for _, f in pairs):
+            continue
+        own = thresholds(pairs)
+        # A category's own threshold may only be stricter than the pooled one: out of fold, lower
+        # per-category thresholds refused the allowed requests that happened to be predicted in them.
+        if own["refuse"] > pooled["refuse"] or not ONLY_STRICTER:
+            model.thresholds[category] = own
 
 
 def out_of_fold(
@@ -178,14 +193,15 @@ def legacy_items() -> list[corpus.Item]:
     return items
 
 
-def train(cache: Path | None = None, fit_on: Sequence[str] = ("train", "dev")) -> tuple[Model, dict, list]:
-    """Build the splits (checking the frozen test split); thresholds from out-of-fold scores over the
-    ``fit_on`` splits; the model is then fitted on them plus the legacy sets. Test is never read.
+def train(
+    cache: Path | None = None, fit_on: Sequence[str] = ("train", "dev", "test")
+) -> tuple[Model, dict, list]:
+    """Build the splits (checking that ``test.jsonl`` is unchanged); thresholds from out-of-fold scores over
+    the ``fit_on`` splits; the model is then fitted on them plus the legacy sets.
 
-    ``fit_on=("train",)`` gives the model whose figures on dev are honest (dev unseen); the shipped
-    model is refitted on train + dev once the choices are made."""
-    if "test" in fit_on:
-        raise corpus.CorpusError("Le jeu de test gelé ne sert jamais à l'entraînement.")
+    ``test.jsonl`` is the corpus' first test split, measured once (1 Dec 2026) and development data since;
+    the frozen test of the guard is now ``bench/data/usage_fresh.jsonl``, never read here.
+    ``fit_on=("train",)`` gives a model whose dev figures are honest."""
     counts = corpus.write_splits()
     splits = corpus.build()
     items = [item for name in fit_on for item in splits[name]]

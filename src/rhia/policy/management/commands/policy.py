@@ -41,7 +41,9 @@ class Command(BaseCommand):
         source = evaluate_.add_mutually_exclusive_group(required=True)
         source.add_argument("--data", help="Fichier JSONL : {id, request, expected, category}.")
         source.add_argument(
-            "--split", choices=corpus.SPLITS, help="Un jeu du corpus annoté (test : une fois, à la fin)."
+            "--split",
+            choices=corpus.SPLITS,
+            help="Un jeu du corpus annoté (test : le premier jeu de test, développement depuis).",
         )
         evaluate_.add_argument(
             "--second-opinion",
@@ -51,12 +53,13 @@ class Command(BaseCommand):
         )
         evaluate_.add_argument("--model", help="Autre fichier de classifieur (par défaut : celui livré).")
         evaluate_.add_argument("--json", action="store_true")
-        train = sub.add_parser("train", help="Réentraîne le classifieur sur le corpus (train + dev).")
+        train = sub.add_parser("train", help="Réentraîne le classifieur sur le corpus annoté.")
         train.add_argument(
             "--fit-on",
-            choices=("train", "train+dev"),
-            default="train+dev",
-            help="train : modèle de mesure (dev jamais vu) ; train+dev : modèle livré (défaut).",
+            choices=("train", "train+dev", "train+dev+test"),
+            default="train+dev+test",
+            help="train : modèle de mesure (dev jamais vu) ; train+dev+test : modèle livré (défaut ; "
+            "le premier jeu de test, mesuré une fois, sert désormais au développement).",
         )
         train.add_argument("--output", help="Fichier du modèle (par défaut : le modèle livré).")
         train.add_argument("--json", action="store_true")
