@@ -25,14 +25,17 @@ def generate_drafts(question, passages, **options):
     return list(iter_model_drafts(question, passages, **options))
 
 
-def said(*sentences: tuple[str, int]) -> str:
-    """What a model returns under the JSON schema."""
-    return json.dumps({"phrases": [{"texte": text, "source": source} for text, source in sentences]})
+def said(**phrases: str) -> str:
+    """What a model returns under the JSON schema: one rewording per kept sentence (``phrase_3="…"``)."""
+    return json.dumps(phrases)
 
 
 QUESTION = "Combien de jours de congé annuel a un agent qui travaille 5 jours par semaine ?"
-GOOD = said(("Un agent qui travaille 5 jours par semaine a droit à 25 jours de congés annuels.", 1))
-WRONG = said(("Un agent qui travaille 5 jours par semaine a droit à 30 jours de congés annuels.", 1))
+# The selected sentences of F488 for QUESTION are (1)..(7), all from passage [1] except (6), (7);
+# (3) is "Par exemple, un agent qui travaille 5 jours par semaine a droit à 25 jours de congés annuels."
+GOOD = said(phrase_3="Un agent qui travaille 5 jours par semaine a droit à 25 jours de congés annuels.")
+WRONG_PLAIN = "Un agent qui travaille 5 jours par semaine a droit à 30 jours de congés annuels [1]."
+GOOD_PLAIN = "Un agent qui travaille 5 jours par semaine a droit à 25 jours de congés annuels [1]."
 
 
 def test_three_styles_reword_the_selected_sentences_under_one_prompt_prefix(scripted):
@@ -40,10 +43,14 @@ def test_three_styles_reword_the_selected_sentences_under_one_prompt_prefix(scri
     drafts = generate_drafts(QUESTION, passages_for("F488"), n=3, data_class="personal")
     assert [d.style for d in drafts] == ["courte", "detaillee", "courrier"]
     assert all(d.verified and d.citations == ["F488"] and d.provider == "scripté" for d in drafts)
+    short = drafts[0]
     assert (
-        drafts[0].text
-        == "Un agent qui travaille 5 jours par semaine a droit à 25 jours de congés annuels [1]."
+        "Un agent qui travaille 5 jours par semaine a droit à 25 jours de congés annuels [1]." in short.text
     )
+    assert (short.reworded, short.given) == (1, 3) and (drafts[1].reworded, drafts[1].given) == (1, 7)
+    # The sentences the model did not reword are quoted as written, with a note saying so.
+    assert "Cette durée est appréciée en nombre de jours effectivement travaillés [1]." in short.text
+    assert any(note.startswith("Phrase [1] reprise telle quelle") for note in short.notes)
     letter = drafts[2].text
     assert letter.startswith("Madame, Monsieur,\n\n") and letter.endswith("salutations distinguées.")
     prompts = [r["messages"] for r in scripted.requests]
@@ -51,71 +58,88 @@ def test_three_styles_reword_the_selected_sentences_under_one_prompt_prefix(scri
     # Same system message (rules + selected sentences) and same question; only the style line differs.
     assert prompts[0][0] == prompts[1][0] == prompts[2][0]
     system = prompts[0][0]["content"]
-    assert "[1] Par exemple, un agent qui travaille 5 jours par semaine a droit à 25 jours" in system
+    assert "(3) Par exemple, un agent qui travaille 5 jours par semaine a droit à 25 jours" in system
     assert "Télétravail" not in system  # the distractor passages' sentences were not selected
     users = [p[1]["content"] for p in prompts]
     assert len(set(users)) == 3 and all(u.startswith(f"Question de l'agent : {QUESTION}\n\n") for u in users)
     formats = [r["response_format"] for r in scripted.requests]
     assert all(f["type"] == "json_schema" for f in formats)
-    assert formats[0]["json_schema"]["schema"]["properties"]["phrases"]["maxItems"] == 3
+    # One required rewording per kept sentence, in reading order: the short answer keeps the 3 best.
+    assert formats[0]["json_schema"]["schema"]["required"] == ["phrase_2", "phrase_3", "phrase_4"]
+    assert formats[1]["json_schema"]["schema"]["required"] == [f"phrase_{i}" for i in range(1, 8)]
     assert JournalEntry.objects.filter(action="llm.call").count() == 3
     assert drafts[0].checked.startswith("Chaque phrase reprend une phrase des sources")
 
 
+def test_a_rewording_that_changes_a_figure_gives_way_to_the_source_sentence(scripted):
+    scripted.then = said(
+        phrase_3="Un agent qui travaille 5 jours par semaine a droit à 30 jours de congés annuels.",
+        phrase_4="Un agent à temps partiel a droit au même nombre de semaines de congé.",
+    )
+    [draft] = generate_drafts(QUESTION, passages_for("F488"), n=1, data_class="public")
+    assert draft.verified and draft.reworded == 0 and "30 jours" not in draft.text
+    assert "a droit à 25 jours de congés annuels [1]" in draft.text
+    assert any("perd « 25 jour »" in note or "« 30 jour »" in note for note in draft.notes), draft.notes
+
+
+def test_a_shifted_output_is_matched_to_the_sentence_it_rewords(scripted):
+    # The rewording of (3) written under phrase_2, that of (4) under phrase_3.
+    scripted.then = said(
+        phrase_2="Un agent qui travaille 5 jours par semaine a droit à 25 jours de congés annuels.",
+        phrase_3="Un agent à temps partiel a droit au même nombre de semaines de congé, calculé sur ses "
+        "obligations hebdomadaires.",
+    )
+    [draft] = generate_drafts(QUESTION, passages_for("F488"), n=1, data_class="public")
+    assert draft.verified and draft.reworded == 2
+    assert draft.text.index("25 jours") < draft.text.index("temps partiel")
+
+
 def test_failed_verification_is_regenerated_once(scripted):
-    scripted.script = [WRONG, GOOD]
+    scripted.script = [WRONG_PLAIN, GOOD]
     [draft] = generate_drafts(QUESTION, passages_for("F488"), n=1, data_class="public")
     assert draft.verified and draft.attempts == 2 and "25 jours" in draft.text
     assert scripted.requests[0]["temperature"] == 0.0 and scripted.requests[1]["temperature"] > 0
 
 
 def test_draft_still_wrong_after_regeneration_is_flagged(scripted):
-    scripted.then = WRONG
+    scripted.then = WRONG_PLAIN
     [draft] = generate_drafts(QUESTION, passages_for("F488"), n=1, data_class="public")
     assert not draft.verified and draft.attempts == 2
-    assert draft.failing_sentences == [json.loads(WRONG)["phrases"][0]["texte"][:-1] + " [1]."]
+    assert draft.failing_sentences == [WRONG_PLAIN]
     assert "« 30 jour »" in draft.warnings[0]
 
 
 def test_a_sentence_without_support_fails_even_without_a_figure(scripted):
-    scripted.then = said(
-        ("Un agent qui travaille 5 jours par semaine a droit à 25 jours de congés annuels.", 1),
-        ("La demande est adressée au chef de service.", 1),
-        ("Le ministre de la culture décide seul du calendrier des congés.", 2),
+    scripted.then = (
+        GOOD_PLAIN + " La demande est adressée au chef de service [1]. "
+        "Le ministre de la culture décide seul du calendrier des congés [2]."
     )
-    [draft] = generate_drafts(
-        QUESTION,
-        passages_for("F488"),
-        n=1,
-        data_class="public",
-    )
+    [draft] = generate_drafts(QUESTION, passages_for("F488"), n=1, data_class="public")
     assert not draft.verified and len(draft.failing_sentences) == 2
     assert any("exemple" in w for w in draft.warnings) and any("sans appui" in w for w in draft.warnings)
 
 
 def test_a_letter_that_fails_verification_is_not_offered(scripted):
-    scripted.then = WRONG
+    scripted.then = WRONG_PLAIN
     drafts = generate_drafts(QUESTION, passages_for("F488"), n=3, data_class="public")
     assert [d.style for d in drafts] == ["courte", "detaillee"]
 
 
 def test_a_sentence_citing_the_wrong_passage_gets_its_citation_fixed(scripted):
-    scripted.then = said(
-        ("Un agent qui travaille 5 jours par semaine a droit à 25 jours de congés annuels.", 2)
-    )
+    scripted.then = GOOD_PLAIN.replace("[1]", "[2]")
     [draft] = generate_drafts(QUESTION, passages_for("F488"), n=1, data_class="public")
     assert draft.verified and draft.text.endswith("congés annuels [1].") and not draft.warnings
     assert draft.notes == ["Référence corrigée : [1] au lieu de [2] (la phrase reprend [1])."]
 
 
 def test_a_provider_without_structured_output_still_gets_verified(scripted):
-    scripted.then = "Un agent qui travaille 5 jours par semaine a droit à 25 jours de congés annuels [1]."
+    scripted.then = GOOD_PLAIN
     [draft] = generate_drafts(QUESTION, passages_for("F488"), n=1, data_class="public")
     assert draft.verified and draft.citations == ["F488"]
 
 
 def test_model_saying_not_found_points_to_the_human_channel(scripted):
-    scripted.then = said(("Je n'ai pas trouvé ce point dans les textes disponibles.", 1))
+    scripted.then = "Je n'ai pas trouvé ce point dans les textes disponibles."
     [draft] = generate_drafts(QUESTION, passages_for("F488"), n=1, data_class="public")
     assert draft.verified and draft.citations == []
     assert "gestionnaire RH" in draft.text

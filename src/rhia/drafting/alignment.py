@@ -10,6 +10,10 @@ of its content words (stems). It passes only when
 - it is not one of the prompt's example sentences, which never pass.
 A sentence aligned to another passage than the one it cites passes with its citation fixed.
 Headings, the opening line, salutations and the not-found answer are not claims.
+
+A model rewording of one given sentence is also checked the other way (``check_rewording``): it
+must keep that sentence's facts — every figure, the negations, the markers of a rule's scope
+("de droit", "sauf", "uniquement", "au plus", "à condition"…) and most of its content words.
 """
 
 from __future__ import annotations
@@ -48,7 +52,8 @@ _FRAME = frozenset(
         "madame monsieur vous votre vos demande question concernant réponse selon texte textes source sources "
         "prévoit prévoient indique indiquent précise précisent ainsi également aussi donc cas situation "
         "effet notamment rappel rappelons informons informer souhaitez souhaite bonjour cordialement "
-        "regle règles conditions démarche délais durée montant oui non"
+        "regle règles conditions démarche délais durée montant oui non "
+        "pouvez pourrez pourra pourront pouvons devez devrez devra devront"  # "peut", "doit" are stopwords
     )
 )
 _BOILERPLATE = re.compile(
@@ -283,3 +288,67 @@ def align_draft(
         result.failing_sentences.append(text.strip().split("\n")[0][:200])
     result.ok = not result.failing_sentences
     return result
+
+
+# Words that set a rule's scope: a rewording that drops one changes the rule.
+MARKERS: dict[str, re.Pattern] = {
+    "de droit": re.compile(r"\bde (?:plein )?droit\b"),
+    "sauf": re.compile(r"\bsauf\b|\ba l'exception\b|\bexcept|\bhormis\b|\bdérog|\bderog"),
+    "uniquement": re.compile(r"\buniquement\b|\bseulement\b|\bexclusivement\b|\bne\b[^.]{0,40}\bque\b"),
+    "au plus": re.compile(r"\bau plus\b|\bau maximum\b|\bmaxima|\bdans la limite\b|\bne peut exceder"),
+    "au moins": re.compile(r"\bau moins\b|\bau minimum\b|\bminima"),
+    "à condition": re.compile(
+        r"\ba condition\b|\bsous reserve\b|\bs(?:i|'il|'ils)\b|\blorsqu|\bquand\b|\ben cas d|\bdans le cas\b"
+    ),
+    "obligatoire": re.compile(r"\bobligatoire|\bobligation|\bimperativ"),
+    "automatiquement": re.compile(r"\bautomatique|\bd'office\b"),
+}
+# Share of the given sentence's content words a rewording must keep.
+MIN_KEPT = 0.6
+
+
+def _markers(text: str) -> set[str]:
+    folded = fold(text).replace("’", "'")
+    return {name for name, pattern in MARKERS.items() if pattern.search(folded)}
+
+
+def check_rewording(written: str, source: Any, question: str = "") -> str:
+    """ "" when ``written`` rewords the given source sentence keeping its facts, else why not.
+
+    ``source`` is a ``sentences.Sentence`` (a list item is read with its lead-in).
+    """
+    shown = source.shown
+    own = source.text
+    words, given = _content(written), _content(shown)
+    if not words:
+        return "La reformulation est vide."
+    mine = dict.fromkeys(quantities(_CITATION.sub(" ", written)))
+    values = {value for value, _unit in mine}
+    question_values = {value for value, _ in quantities(question)} if question else set()
+    theirs = set(quantities(shown))
+    their_values = {v for v, _ in theirs} | question_values
+    for value, unit in mine:
+        if (
+            (value, unit) not in theirs
+            and value not in question_values
+            and (unit or value not in their_values)
+        ):
+            return f"« {f'{value} {unit}'.strip()} » n'est pas dans la phrase reprise."
+    for value, unit in dict.fromkeys(quantities(own)):
+        if (value, unit) not in mine and value not in values:
+            return f"La reformulation perd « {f'{value} {unit}'.strip()} »."
+    if _negated(written) not in (_negated(own), _negated(shown)):
+        return "La négation de la phrase reprise n'est pas gardée."
+    lost = _markers(own) - _markers(written)
+    if lost:
+        return f"La reformulation perd « {', '.join(sorted(lost))} »."
+    extra = _actors(written) - _actors(shown)
+    if extra:
+        return f"La reformulation parle de {', '.join(sorted(extra))}, absent de la phrase reprise."
+    if len(words & given) / len(words) < MIN_COVERAGE:
+        return "La reformulation ajoute des mots absents de la phrase qu'elle reprend."
+    # A short sentence may lose one word ("à l'occasion de chaque naissance" -> "à chaque naissance").
+    dropped = _content(own) - words
+    if len(dropped) > max(1, (1 - MIN_KEPT) * len(_content(own))):
+        return "La reformulation laisse de côté une partie de la phrase qu'elle reprend."
+    return ""

@@ -1,9 +1,11 @@
 """Drafts for a (pseudonymized) question: the extractive answer first, then model drafts that reword it.
 
 Stages: coverage check -> sentence selection (``selection``) -> extractive answer, composed in code
-(``extractive``) -> per style, the model rewords the selected sentences under a JSON schema
-(``rewording``) -> alignment verification (``alignment``) -> one regeneration on failure -> a draft
-that still fails is flagged with its failing sentences, and a letter that fails is not offered.
+(``extractive``) -> per style, the model rewords the selected sentences one by one under a JSON
+schema (``rewording``); each rewording is checked against its sentence (``alignment.check_rewording``)
+and one that loses a fact gives way to the sentence as written -> alignment verification of the
+whole draft (``alignment.align_draft``) -> one regeneration on failure -> a draft that still fails
+is flagged with its failing sentences, and a letter that fails is not offered.
 When the sources do not cover the question, no model is called: the single draft says so.
 
 ``extractive_draft`` and ``generate_one`` are small pure stages a worker can call per draft.
@@ -20,7 +22,7 @@ from typing import Any
 from django.conf import settings
 
 from rhia.drafting import extractive, prompts, rewording
-from rhia.drafting.alignment import BADGE, align_draft
+from rhia.drafting.alignment import BADGE, align_draft, check_rewording
 from rhia.drafting.selection import Selection
 from rhia.drafting.verify import NOT_FOUND, is_not_found
 from rhia.llm.services import chat
@@ -46,7 +48,9 @@ class Draft:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     checked: str = ""  # what verification checked (the badge's wording)
-    notes: list[str] = field(default_factory=list)  # citations fixed by verification
+    notes: list[str] = field(default_factory=list)  # citations fixed, sentences kept as written
+    reworded: int = 0  # sentences of a model draft the model reworded (the others are quoted)
+    given: int = 0  # sentences the model was asked to reword
     selection: Selection | None = None
 
     def as_dict(self) -> dict:
@@ -65,6 +69,8 @@ class Draft:
             "prompt_tokens": self.prompt_tokens,
             "completion_tokens": self.completion_tokens,
             "checked": self.checked,
+            "reworded": self.reworded,
+            "given": self.given,
         }
 
 
@@ -72,9 +78,10 @@ def default_n() -> int:
     return settings.RHIA_DRAFTS_N
 
 
-def _max_tokens(style: rewording.Style) -> int:
+def _max_tokens(selection: Selection, style: rewording.Style) -> int:
     cap = settings.RHIA_DRAFT_MAX_TOKENS
-    return min(style.max_tokens, cap) if cap else style.max_tokens
+    need = rewording.max_tokens(selection, style)
+    return min(need, cap) if cap else need
 
 
 def _document_ids(numbers: list[int], passages: list[Any]) -> list[str]:
@@ -156,38 +163,46 @@ def generate_one(
     directives: str = "",
     retry: bool = True,
 ) -> Draft:
-    """One model draft in ``style``, verified, regenerated once (another seed) when it fails."""
+    """One model draft in ``style``: one rewording per kept sentence, each checked against its
+    sentence (a rewording that loses a fact gives way to the sentence itself), then the whole
+    draft verified by alignment; regenerated once (another seed) when it still fails."""
     start = time.perf_counter()
-    numbers = sorted({item.sentence.number for item in selection.chosen})
     messages = rewording.build_messages(question, selection, style, directives=directives)
+
+    def check(written: str, sentence: Any) -> str:
+        return check_rewording(written, sentence, question)
+
     best: Draft | None = None
     for attempt in range(2 if retry else 1):
         result = chat(
             messages,
             data_class=data_class,
             actor=actor,
-            max_tokens=_max_tokens(style),
+            max_tokens=_max_tokens(selection, style),
             temperature=0.4 if attempt else 0.0,
             seed=attempt + 1,
-            response_format=rewording.response_format(style, numbers),
+            response_format=rewording.response_format(selection, style),
         )
-        text = rewording.compose(prompts.clean_output(result.text), style, numbers)
+        composed = rewording.compose(prompts.clean_output(result.text), selection, style, check)
+        text = composed.text
         if is_not_found(text):
             draft = not_found_draft("Le modèle n'a pas trouvé la réponse dans les phrases fournies.")
             draft.style, draft.title = style.code, style.title
         else:
-            check = align_draft(text, passages, question=question, examples=list(rewording.EXAMPLES))
+            verification = align_draft(text, passages, question=question, examples=list(rewording.EXAMPLES))
             draft = Draft(
                 style=style.code,
                 title=style.title,
-                text=check.text or text,
-                citations=_document_ids(check.citations, passages),
-                verified=check.ok,
-                warnings=check.warnings,
-                failing_sentences=check.failing_sentences,
-                citation_numbers=check.citations,
+                text=verification.text or text,
+                citations=_document_ids(verification.citations, passages),
+                verified=verification.ok,
+                warnings=verification.warnings,
+                failing_sentences=verification.failing_sentences,
+                citation_numbers=verification.citations,
                 checked=BADGE,
-                notes=check.notes,
+                notes=verification.notes + _kept_notes(composed),
+                reworded=composed.reworded,
+                given=len(composed.sentences),
             )
         draft.provider, draft.model, draft.attempts = result.provider, result.model, attempt + 1
         draft.prompt_tokens += result.prompt_tokens + (best.prompt_tokens if best else 0)
@@ -205,6 +220,15 @@ def generate_one(
     assert best is not None
     best.seconds = time.perf_counter() - start
     return best
+
+
+def _kept_notes(composed: rewording.Composed) -> list[str]:
+    """One note per source sentence kept as written because its rewording lost or changed a fact."""
+    return [
+        f"Phrase [{s.number}] reprise telle quelle : {s.reason[:1].lower()}{s.reason[1:]}"
+        for s in composed.sentences
+        if not s.reworded
+    ]
 
 
 def iter_model_drafts(

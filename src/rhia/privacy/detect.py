@@ -58,7 +58,13 @@ def warm_up() -> None:
     from rhia.privacy.names import nlp
 
     nlp()("Bonjour Jean.")
-    lexicon.world_first_names(), lexicon.world_last_names(), lexicon.french_words(), lexicon.lemma("vertiges")
+    (
+        lexicon.world_first_names(),
+        lexicon.world_last_names(),
+        lexicon.french_words(),
+        lexicon.lemma_forms(),
+        lexicon.lemma("vertiges"),
+    )
     scan("Bonjour karim, c'est moussa benali (moussa.benali@exemple.fr), cordialement\nMoussa")
 
 

@@ -120,6 +120,16 @@ def french_words() -> frozenset[str]:
 
 
 @cache
+def lemma_forms() -> frozenset[str]:
+    """Folded lemmas the lookup table maps forms to ("avis", "favorable"): words that are absent
+    from its keys and from the lemma index when they are their own lemma."""
+    forms = set()
+    for value in _spacy_lookups().get_table("lemma_lookup").values():
+        forms.add(fold(value if isinstance(value, str) else value[0]))
+    return frozenset(forms)
+
+
+@cache
 def stop_words() -> frozenset[str]:
     from spacy.lang.fr.stop_words import STOP_WORDS
 
@@ -141,7 +151,7 @@ def world_last_names() -> frozenset[str]:
 def common_word(word: str) -> bool:
     """A French word or a word that is never a name (``word`` may be in any case)."""
     folded = fold(word)
-    if folded in NOT_NAMES or folded in french_words():
+    if folded in NOT_NAMES or folded in french_words() or folded in lemma_forms():
         return True
     return bool(_spacy_lookups().get_table("lemma_lookup").get(word.lower()))
 

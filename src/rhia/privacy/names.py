@@ -17,11 +17,13 @@ from rhia.privacy.lexicon import (
     LOWER_LETTERS,
     NOT_NAMES,
     UPPER_LETTERS,
+    common_word,
     first_names,
     fold,
     known_first,
     known_last,
     last_names,
+    stop_words,
 )
 from rhia.privacy.names_layout import layout_persons
 from rhia.privacy.names_propagate import Tokens, email_names, parenthesised, propagate
@@ -56,14 +58,17 @@ LOW = LOWER_LETTERS
 SP = r"[ \u00a0\u202f]"
 # A name token: Capitalised, UPPERCASE, hyphenated (Jean-Pierre, LE GALL), or with an apostrophe (D'Almeida)
 TOKEN = rf"(?:[{UP}](?:['’][{UP}])?[{LOW}{UP}]*(?:-[{UP}][{LOW}{UP}]+)*)"
-PARTICLE = r"(?:de|du|des|de la|le|la|van|von|da|dos|di|d['’]|ben|el|al)"
+PARTICLE = r"(?:de|du|des|de la|le|la|van|von|da|dos|di|d['’]|ben|el|al|ould|bin|ibn|ait|aït)"
 NAME = rf"{TOKEN}(?:{SP}+(?:{PARTICLE}{SP}+|d['’])?{TOKEN}){{0,3}}"
 INITIAL_NAME = rf"[{UP}]\.(?:-?[{UP}]\.)?{SP}*{TOKEN}(?:{SP}+{TOKEN})?"
-CIVILITY = r"(?:M\.|Mr\.?|MM\.|Mme|Mmes|Mlle|Mlles|Madame|Monsieur|Mademoiselle|Dr\.?|Docteure?|Pr\.?|Professeure?|Ma[iî]tre|Me)"
+CIVILITY = (
+    r"(?:M\.|Mr\.?|MM\.|Mmes|Mme|Mlles|Mlle|Madame|Monsieur|Mademoiselle|Dr\.?|Docteure?|Pr\.?|Professeure?|Ma[iî]tre|Me"
+    r"|MME|MLLE|MR|MADAME|MONSIEUR|MADEMOISELLE|DR|MA[IÎ]TRE)"  # all-caps messages ("DE MME AUDREY KERMARREC")
+)
 
 # Capitalised words that are not names (roles, greetings, institutions, HR terms).
 CAPITAL_PARTICLES = frozenset({"le", "la", "de", "du", "des", "da", "di", "dos", "del", "van", "von", "mac"})
-SHORT_CIVILITY = re.compile(r"^(?:M\.|Mr\.?|MM\.|Mme|Mmes|Mlle|Mlles|Dr\.?|Pr\.?|Me)$")
+SHORT_CIVILITY = re.compile(r"^(?:M\.|Mr\.?|MM\.|Mme|Mmes|Mlle|Mlles|Dr\.?|Pr\.?|Me|MME|MLLE|MR|DR)$")
 LOWER_PARTICLES = frozenset({"de", "du", "des", "d'", "d’"})
 INSTITUTION = re.compile(
     r"(?i)(?<![\w])(?:lyc[ée]e|coll[èe]ge|[ée]cole|universit[ée]|institut|centre|h[ôo]pital|clinique|fondation|"
@@ -73,7 +78,12 @@ INSTITUTION = re.compile(
     r"LP|LEGT|LGT|EREA|CIO|INSPE|ESPE|IUT|IUFM|EPLE|SEGPA|ULIS|RPI|[ée]tablissement|coll\.)"
     r"(?:[ \u00a0\u202f]+(?:professionnel|polyvalent|agricole|g[ée]n[ée]ral|technologique|priv[ée]|public|"
     r"d['’]enseignement|municipal|[ée]l[ée]mentaire|maternelle|primaire|hospitalier|universitaire|r[ée]gional|"
-    r"de la|du|des|de|le|la|les|d['’]|l['’]|saint|sainte|[A-Z]{2,}))*[ \u00a0\u202f]*$"
+    r"de la|du|des|de|le|la|les|d['’]|l['’]|saint|sainte|(?-i:[A-ZÀ-ÖØ-Þ][\w'’\-]+)))*[ \u00a0\u202f]*$"
+)
+PLURAL_CIVILITY = re.compile(r"^(?:MM\.|Mmes|Mlles|Messieurs|Mesdames)$")
+AND_NAME_RE = re.compile(rf"{SP}*(?:,|{SP}et){SP}+(?P<name>{NAME})")
+LOWER_CIVILITY_RE = re.compile(
+    rf"(?<![\w.])(?:mme|mlle|m\.|mr|madame|monsieur){SP}+(?P<name>[{LOW}][{LOW}'’\-]+(?:{SP}+[{LOW}][{LOW}'’\-]+)?)"
 )
 CIVILITY_RE = re.compile(rf"(?<![\w.]){CIVILITY}{SP}+(?:(?:{PARTICLE}){SP}+)?(?:{INITIAL_NAME}|{NAME})")
 INTRO_RE = re.compile(
@@ -81,7 +91,7 @@ INTRO_RE = re.compile(
     rf"pr[ée]nom{SP}*(?:et{SP}+nom{SP}*)?:|l['’]agent|agent|la{SP}+candidate|le{SP}+candidat|candidate?|coll[èe]gue|"
     rf"[ée]poux|[ée]pouse|conjointe?|compagnon|compagne|fils|fille|enfant|m[èe]re|p[èe]re|"
     rf"stagiaire|titulaire|contractuel(?:le)?|enseignante?|professeure?|"
-    rf"sign[ée]|de{SP}+la{SP}+part{SP}+de|transmis{SP}+par|pour|concernant|attention{SP}+de|"
+    rf"sign[ée]|de{SP}+la{SP}+part{SP}+de|transmis{SP}+par|pour|concernant|attention{SP}+de|dossier|"
     rf"(?:Mon|Ma|mon|ma){SP}+coll[èe]gue){SP}*,?{SP}*(?:(?:{CIVILITY}){SP}+)?(?P<name>{INITIAL_NAME}|{NAME})"
 )
 CLOSING_RE = re.compile(
@@ -105,8 +115,11 @@ def _clean_tokens(value: str) -> list[str]:
     return [t for t in re.split(r"[ \u00a0\u202f]+", value) if t]
 
 
-def _trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Drop leading/trailing non-name words of a candidate span; None when nothing is left."""
+def _trim_name(text: str, start: int, end: int, *, particle_names: bool = False) -> tuple[int, int] | None:
+    """Drop leading/trailing non-name words of a candidate span; None when nothing is left.
+
+    "Rapport de Dupont" keeps "Dupont" only, unless ``particle_names`` (a signature line: "Marjolaine
+    de Kersauson" is one name)."""
     value = text[start:end]
     tokens = list(re.finditer(r"\S+", value))
     while tokens and fold(tokens[-1].group().strip(".,;:")) in NOT_NAMES:
@@ -114,7 +127,8 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     while tokens and fold(tokens[0].group().strip(".,;:")) in NOT_NAMES:
         tokens.pop(0)
     while (
-        len(tokens) >= 3
+        not particle_names
+        and len(tokens) >= 3
         and tokens[1].group() in LOWER_PARTICLES
         and fold(tokens[0].group()) not in first_names()
         and fold(tokens[0].group()) not in last_names()
@@ -155,7 +169,8 @@ def _looks_like_name(value: str, *, strict: bool) -> bool:
         )
         return (
             known >= 1
-            or (len(tokens) >= 2 and any(t.isupper() and len(t) > 1 for t in tokens))
+            # "DUPONT Jean" yes, "MERCI DE ME RÉPONDRE" (an all-caps message) no
+            or (len(tokens) >= 2 and any(t.isupper() and len(t) > 1 and not common_word(t) for t in tokens))
             or (2 <= len(tokens) <= 3 and any(_rare(t) for t in tokens))
         )
     return True
@@ -190,14 +205,33 @@ def _civilities(text: str) -> list[Entity]:
         if not tokens:
             continue
         first = fold(tokens[0].group().strip("."))
-        if first in HARD_NOT_NAMES and not (
-            first in CAPITAL_PARTICLES and len(tokens) > 1 and tokens[0].group()[0].isupper()
-        ):
+        if first in HARD_NOT_NAMES and not (first in CAPITAL_PARTICLES and len(tokens) > 1):
             continue
-        if not tokens[0].group()[0].isupper():
+        if not tokens[0].group()[0].isupper() and first not in CAPITAL_PARTICLES:
             continue
         start = m.start() if SHORT_CIVILITY.match(civility) else offset + tokens[0].start()
         found.append(Entity(start, offset + tokens[-1].end(), "PERSON", 0.95, "civility"))
+        if PLURAL_CIVILITY.match(civility):  # "Mmes Berthier et Ravelomanana", "MM. Diallo, Roche et Baud"
+            position = offset + tokens[-1].end()
+            while other := AND_NAME_RE.match(text, position):
+                if fold(other.group("name").split()[0]) in HARD_NOT_NAMES:
+                    break
+                position = other.end()
+                found.append(Entity(other.start("name"), other.end("name"), "PERSON", 0.9, "civility"))
+    return found
+
+
+def _lower_civilities(text: str) -> list[Entity]:
+    """ "j'ai eu mme pichon au tel", "le dossier de m. bouchard": a lowercase civility and a name."""
+    found = []
+    for m in LOWER_CIVILITY_RE.finditer(text):
+        words = list(re.finditer(r"\S+", m.group("name")))
+        while words and (common_word(words[-1].group()) and not known_last(words[-1].group())):
+            words.pop()
+        if not words or fold(words[0].group()) in stop_words() or fold(words[0].group()) in NOT_NAMES:
+            continue
+        start = m.start() if not m.group().startswith(("madame", "monsieur")) else m.start("name")
+        found.append(Entity(start, m.start("name") + words[-1].end(), "PERSON", 0.85, "civility"))
     return found
 
 
@@ -259,7 +293,9 @@ def _first_last(text: str) -> list[Entity]:
     return found
 
 
-INITIAL_RE = re.compile(rf"(?<![\w.])[{UP}]\.(?:-[{UP}]\.)?{SP}?(?P<last>{TOKEN}(?:{SP}+{TOKEN})?)(?![\w])")
+INITIAL_RE = re.compile(
+    rf"(?<![\w.])[{UP}]\.(?:-[{UP}]\.)?{SP}?(?P<last>(?:{PARTICLE}{SP}+)?{TOKEN}(?:{SP}+{TOKEN})?)(?![\w])"
+)  # "N. de Montalembert", "H. de La Roche-Aymon"
 
 
 def _initials(text: str) -> list[Entity]:
@@ -280,18 +316,25 @@ def _initials(text: str) -> list[Entity]:
     return found
 
 
+SIGNATURE_SEPARATOR = re.compile(r"-- ?|—|_{3,}|-{3,}")
+
+
 def _signature(text: str) -> list[Entity]:
     """Last non-empty line that starts with a name ("Alix Pereira – alix@...")."""
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    # the last two lines, and the line after a signature separator ("--", "—") wherever it is
+    after_separator = [
+        lines[i + 1] for i, (_o, line) in enumerate(lines[:-1]) if SIGNATURE_SEPARATOR.fullmatch(line.strip())
+    ]
     found = []
-    for offset, line in lines[1:][-2:]:
+    for offset, line in dict.fromkeys(lines[1:][-2:] + after_separator):
         stripped = line.strip()
         lead = len(line) - len(line.lstrip())
         head = re.split(r"\s+[–—\-|]\s+|[,;(]|\s{2,}", stripped, maxsplit=1)[0]
         if re.fullmatch(rf"(?:{CIVILITY}{SP}+)?(?:{INITIAL_NAME}|{NAME})", head) and _looks_like_name(
             re.sub(rf"^{CIVILITY}{SP}+", "", head), strict=True
         ):
-            span = _trim_name(text, offset + lead, offset + lead + len(head))
+            span = _trim_name(text, offset + lead, offset + lead + len(head), particle_names=True)
             if span is None:
                 continue
             tokens = _clean_tokens(text[span[0] : span[1]])
@@ -366,6 +409,7 @@ def find_persons(text: str, other: list[Entity] | None = None, *, use_spacy: boo
     tokens = Tokens(text)
     candidates = (
         _civilities(text)
+        + _lower_civilities(text)
         + _named_groups(text, INTRO_RE, "intro", 0.9, strict=True)
         + _named_groups(text, CLOSING_RE, "closing", 0.85, strict=True)
         + _upper_first(text)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from rhia.privacy.entities import Entity
-from rhia.privacy.lexicon import NOT_NAMES, SERVICE_WORDS, common_word, fold, known_name
+from rhia.privacy.lexicon import NOT_NAMES, SERVICE_WORDS, common_word, fold, functional_mailbox, known_name
 
 CIVILITY_PREFIX = re.compile(
-    r"^(?:M\.|Mr\.?|MM\.|Mme|Mmes|Mlle|Madame|Monsieur|Mademoiselle|Dr\.?|Docteure?|Pr\.?|Me)[ \u00a0\u202f]+"
+    r"(?i)^(?:M\.|Mr\.?|MM\.|Mme|Mmes|Mlle|Madame|Monsieur|Mademoiselle|Dr\.?|Docteure?|Pr\.?|Me)[ \u00a0\u202f]+"
 )
 
 
@@ -54,10 +54,40 @@ class Tokens:
             yield start, end
 
 
+GLUE_GAP_RE = re.compile(r"\.?[ \u00a0\u202f]+|-")
+
+
+def glued_email_names(text: str, emails: list[Entity], tokens: Tokens) -> list[Entity]:
+    """Names written in the text whose words make a local part without separator:
+    "inès bachir" for inesbachir78@, "J. Kerhervé" for jkerherve@, "Annabelle Vu" for annabellevu55@."""
+    glued = set()
+    for email in emails:
+        local = tokens.folded[email.start : email.end].split("@")[0]
+        if re.search(r"[._\-+]", local) or functional_mailbox(local):
+            continue  # prenom.nom@ is read part by part (email_names)
+        letters = re.sub(r"\d+", "", local)
+        if len(letters) >= 5 and letters.isalpha():
+            glued.add(letters)
+    if not glued:
+        return []
+    inside = [(e.start, e.end) for e in emails]
+    found = []
+    items = tokens.items
+    for (a_start, a_end, a), (b_start, b_end, b) in zip(items, items[1:], strict=False):
+        if a + b not in glued or len(b) < 2 or any(s <= a_start < e for s, e in inside):
+            continue
+        if not GLUE_GAP_RE.fullmatch(text[a_end:b_start]) or (len(a) > 1 and text[a_end] == "."):
+            continue
+        if len(a) == 1 and not text[a_start].isupper():
+            continue  # an initial is a capital ("J. Kerhervé"), not "a" or "l"
+        found.append(Entity(a_start, b_end, "PERSON", 0.85, "email_glued"))
+    return found
+
+
 def email_names(text: str, emails: list[Entity], tokens: Tokens | None = None) -> list[Entity]:
     """Occurrences, in any case, of the parts of prenom.nom@ addresses (alix.pereira@ -> "Alix", "PEREIRA")."""
     tokens = tokens or Tokens(text)
-    found: list[Entity] = []
+    found: list[Entity] = glued_email_names(text, emails, tokens)
     for email in emails:
         parts = _email_parts(tokens.folded[email.start : email.end].split("@")[0])
         pairs = [[a, b] for a in parts for b in parts if a != b]
@@ -69,22 +99,28 @@ def email_names(text: str, emails: list[Entity], tokens: Tokens | None = None) -
     return found
 
 
-def _needles(values: list[str]) -> set[tuple[str, ...]]:
-    needles: set[tuple[str, ...]] = set()
+def _needles(values: list[str]) -> dict[tuple[str, ...], bool]:
+    """Token sequences to look for, each mapped to True when only capitalised occurrences count."""
+    needles: dict[tuple[str, ...], bool] = {}
     for value in values:
         value = CIVILITY_PREFIX.sub("", value)
         words = TOKEN_RE.findall(fold(value))
         if words:
-            needles.add(tuple(words))
+            needles[tuple(words)] = False
         for token in re.split(r"[ \u00a0\u202f]+", value):
             token = token.strip(".,;:()")
             if len(token) < 3 or fold(token) in NOT_NAMES:
                 continue
-            # a common French word ("Rose", "Pierre") spreads only where written as a name
-            if common_word(token) and not known_name(token):
-                continue
-            needles.add(tuple(TOKEN_RE.findall(fold(token))))
-    return {n for n in needles if n}
+            needle = tuple(TOKEN_RE.findall(fold(token)))
+            # a common French word ("Tranchant", "Rose") spreads only where written as a name
+            capital_only = common_word(token) and not known_name(token)
+            needles[needle] = needles.get(needle, True) and capital_only
+    return {n: c for n, c in needles.items() if n}
+
+
+def _written_as_name(text: str, start: int, end: int) -> bool:
+    """ "Tranchant demande", "TRANCHANT": written capitalised, as the name was."""
+    return text[start].isupper()
 
 
 def propagate(text: str, confirmed: list[Entity], tokens: Tokens | None = None) -> list[Entity]:
@@ -94,9 +130,12 @@ def propagate(text: str, confirmed: list[Entity], tokens: Tokens | None = None) 
     tokens = tokens or Tokens(text)
     found = []
     values = [text[e.start : e.end] for e in confirmed]
-    for needle in sorted(_needles(values), key=len, reverse=True):
+    needles = _needles(values)
+    for needle in sorted(needles, key=len, reverse=True):
         for start, end in tokens.find(list(needle)):
             original = text[start:end]
+            if needles[needle] and not _written_as_name(text, start, end):
+                continue
             if original.islower() and common_word(original) and not known_name(original):
                 continue
             if _in_institution(text, start):
@@ -128,9 +167,12 @@ def known_occurrences(text: str, names: list[str]) -> list[Entity]:
         return []
     tokens = Tokens(text)
     found = []
-    for needle in sorted(_needles(names), key=len, reverse=True):
+    needles = _needles(names)
+    for needle in sorted(needles, key=len, reverse=True):
         for start, end in tokens.find(list(needle)):
             original = text[start:end]
+            if needles[needle] and not _written_as_name(text, start, end):
+                continue
             if original.islower() and common_word(original) and not known_name(original):
                 continue
             found.append(Entity(start, end, "PERSON", 0.8, "vault"))
