@@ -1,6 +1,8 @@
 """Privacy benchmark: rhia's detector against Presidio (French, fr_core_news_md) in the same run.
 
-Data: ../shared/eval/pii_dev.jsonl (when present), our independent set bench/data/pii_real_{dev,test}.jsonl
+Data: bench/data/pii_fresh.jsonl (the frozen test set: realistic messages written independently of
+the detector, read once), ../shared/eval/pii_dev.jsonl (when present), our independent set
+bench/data/pii_real_{dev,test,holdout}.jsonl (development data now)
 (bench/pii_real: own templates and value lists), plus corpora generated with
 ../shared/eval/pii_corpus.py from our own templates (bench/data/pii_templates_extra.txt,
 bench/data/pii_templates_{heldout,stress,blind}.txt). For each set: per-entity precision / recall / F2
@@ -193,6 +195,8 @@ def main() -> int:
             (f"pii_real_{split}", ROOT / "bench" / "data" / f"pii_real_{split}.jsonl")
             for split in ("dev", "test", "holdout")
         ]
+        # the frozen test set: messages written apart from the detector and its templates (issue 15)
+        sets.insert(0, ("pii_fresh", ROOT / "bench" / "data" / "pii_fresh.jsonl"))
         sets += generated_sets(Path(tmp))
         sets += [(Path(p).stem, Path(p)) for p in os.environ.get("RHIA_BENCH_PII", "").split(",") if p]
         results: dict = {}
