@@ -28,6 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 SHARED = ROOT.parent / "shared" / "eval"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rhia.settings")  # custom patterns come from settings
+
+import django  # noqa: E402
+
+django.setup()
 
 from rhia.privacy import evaluation  # noqa: E402
 from rhia.privacy.detect import resolve, scan, warm_up  # noqa: E402
@@ -55,6 +60,7 @@ GOALS = {
 }
 BASELINE_SCRIPT = """
 import json, sys
+import django; django.setup()
 from rhia.privacy import evaluation
 from rhia.privacy.detect import scan, warm_up
 warm_up(); docs = evaluation.load(sys.argv[1]); scan(docs[0]["text"])
@@ -221,10 +227,13 @@ def main() -> int:
                     f"R≥{goal}{' P≥0.95' if label == 'PERSON' else ''} {'OK' if ok else 'NON ATTEINT'}"
                 )
             s = ours["sensitive"]
-            print(
-                f"catégories sensibles : précision {s['precision']:.3f}, rappel {s['recall']:.3f} (objectif P et R ≥ 0.9 "
-                f"{'OK' if min(s['recall'], s['precision']) >= 0.9 else 'NON ATTEINT'}), Presidio : aucune"
-            )
+            if s is None:
+                print("catégories sensibles : non annotées dans ce jeu")
+            else:
+                print(
+                    f"catégories sensibles : précision {s['precision']:.3f}, rappel {s['recall']:.3f} (objectif P et R ≥ 0.9 "
+                    f"{'OK' if min(s['recall'], s['precision']) >= 0.9 else 'NON ATTEINT'}), Presidio : aucune"
+                )
             print(
                 f"débit : rhia {ours['docs_per_s']:.1f} docs/s, Presidio {theirs['docs_per_s']:.1f} docs/s, "
                 f"ratio {ratio(ours['docs_per_s'], theirs['docs_per_s'])}"
