@@ -261,13 +261,20 @@ def build_ruleset(data: dict[str, Any], extra_rules: Iterable[dict[str, Any]] = 
 
 
 def validate_patterns(patterns: Iterable[str]) -> list[str]:
-    """French error messages for patterns that are not valid regular expressions."""
+    """French error messages for patterns ``build_ruleset`` would refuse (each is compiled the way the
+    ruleset compiles it, inside one alternation with the others)."""
+    patterns = list(patterns)
     errors = []
     for pattern in patterns:
         try:
-            re.compile(pattern)
+            _compile(pattern)
         except re.error as error:
             errors.append(f"Motif « {pattern} » invalide : {error}.")
+    if not errors:
+        try:
+            _compile(patterns)
+        except re.error as error:
+            errors.append(f"Ces motifs ne peuvent pas être réunis : {error}.")
     return errors
 
 
