@@ -71,11 +71,12 @@ def embed(texts: list[str]) -> np.ndarray:
             vectors = np.asarray(_embedder().query(missing), dtype=np.float32).reshape(len(missing), -1)
             for text, vector in zip(missing, vectors, strict=True):
                 _cache[text] = vector
+        out = np.stack([_cache[text] for text in focused]) if focused else np.zeros((0, 384), np.float32)
         for text in focused:
             _cache.move_to_end(text)
         while len(_cache) > CACHE_SIZE:
             _cache.popitem(last=False)
-        return np.stack([_cache[text] for text in focused]) if focused else np.zeros((0, 384), np.float32)
+    return out
 
 
 @dataclass(frozen=True)
@@ -124,11 +125,17 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
 
+# Weights of the two scores in p(forbidden): meaning, wording (chosen out of fold by family on the
+# development data, docs/framework.md: the word model alone separates better than the embeddings alone,
+# and a neighbour vote over the embeddings traded misses for as many false refusals).
+SCORE_WEIGHTS = (1.0, 2.0)
+
+
 @dataclass
 class Model:
-    """p(forbidden) is the mean of two logistic regressions, one over e5 embeddings (meaning), one over
-    word n-grams of the folded text (the wording); the category comes from a multinomial regression
-    over the embeddings of the forbidden requests."""
+    """p(forbidden) is a weighted mean of two logistic regressions, one over e5 embeddings (meaning), one
+    over word n-grams of the folded text (the wording, weighted twice); the category comes from a
+    multinomial regression over the embeddings of the forbidden requests."""
 
     embedding_coef: np.ndarray  # (dim,)
     embedding_intercept: float
@@ -155,7 +162,9 @@ class Model:
         probabilities /= probabilities.sum(axis=1, keepdims=True)
         best = probabilities.argmax(axis=1)
         categories = [self.categories[i] for i in best]
-        return (from_meaning + from_words) / 2, categories, probabilities.max(axis=1)
+        meaning_w, words_w = SCORE_WEIGHTS
+        p = (meaning_w * from_meaning + words_w * from_words) / (meaning_w + words_w)
+        return p, categories, probabilities.max(axis=1)
 
     def thresholds_for(self, category: str) -> dict[str, float]:
         return self.thresholds.get(category, self.default_thresholds)
