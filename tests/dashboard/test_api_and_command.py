@@ -10,6 +10,9 @@ from django.core.management import call_command
 
 from rhia.accounts.roles import Role
 from rhia.audit.journal import record
+from rhia.training import seed
+from rhia.training.models import Question
+from rhia.training.services import submit_self_assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +42,17 @@ def test_command_json(make_user, make_agents):
     assert any(
         line.startswith("Adoption") and line.endswith(" 6") and "Agents actifs" in line for line in lines
     )
+
+
+def test_api_level_rows_hold_only_their_competence(client, make_user, make_agents):
+    seed.run(io.StringIO())
+    questions = list(Question.objects.filter(active=True))
+    for agent in make_agents(6):
+        submit_self_assessment(agent, {q.pk: 0 for q in questions})
+    client.force_login(make_user(Role.ETHICS_COMMITTEE.value, structure="academy"))
+    body = client.get("/api/dashboard/indicators").json()
+    assert body["levels"]
+    for row in body["levels"]:
+        assert set(row) == {"competence", "assessed", "levels", "average", "to_reinforce"}
+        assert row["assessed"]["value"] == 6
+    assert set(body["bias"]) == {"drafts", "final"}  # the board's bias figures stand once, at the top

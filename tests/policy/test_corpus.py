@@ -8,11 +8,14 @@ from pathlib import Path
 from rhia.policy import corpus
 from rhia.policy.guard import default_ruleset
 
-# Frozen on 2026-12-01 before the classifier was trained; never edit test.jsonl or its families.
+# Frozen on 2026-12-01 before the classifier was trained, measured once, development data since (the
+# guard's frozen test is bench/data/usage_fresh.jsonl); its families stay where they are.
 TEST_SHA256 = "486c90f762cb4335992524e2d68bd6ceec2571d65e148c01468dc73ffb2eb788"
 OTHER_SETS = [
     *sorted((Path(__file__).parent / "data").glob("*.jsonl")),
     Path("/work/shared/eval/usage_dev.jsonl"),
+    # The frozen test set of the guard (written apart, measured once): the corpus never copies it.
+    Path(__file__).resolve().parents[2] / "bench" / "data" / "usage_fresh.jsonl",
 ]
 
 

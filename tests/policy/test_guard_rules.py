@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
+from rhia.policy.decision import RULE
 from rhia.policy.evaluation import evaluate, load_examples
-from rhia.policy.guard import build_ruleset, default_ruleset, fold, shipped_rules
+from rhia.policy.guard import (
+    RuleError,
+    build_ruleset,
+    default_ruleset,
+    fold,
+    shipped_rules,
+    validate_patterns,
+)
+from rhia.policy.patterns import _compile_groups
 
 DATA = Path(__file__).with_name("data")
 DEV = Path("/work/shared/eval/usage_dev.jsonl")
@@ -130,10 +138,36 @@ def test_our_sets_do_not_copy_the_dev_set():
         assert not dev & ours
 
 
-def test_rules_file_patterns_compile():
-    for rule in shipped_rules()["rules"]:
-        for pattern in rule["patterns"]:
-            re.compile(pattern)
+def test_every_shipped_rule_is_built_by_the_ruleset_compiler():
+    """What the guard runs: each rule of the file, its requires and unless, compiled by build_ruleset."""
+    raw = shipped_rules()["rules"]
+    built = {rule.rule_id: rule for rule in default_ruleset().rules if rule.layer == RULE}
+    assert list(built) == [rule["id"] for rule in raw]
+    for rule in raw:
+        assert built[rule["id"]].patterns.search("") is None  # a pattern matching everything is a bug
+        assert len(built[rule["id"]].requires) == len(_compile_groups(rule.get("requires")))
+        assert (built[rule["id"]].unless is None) == (not rule.get("unless"))
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        ["(?i)theme astral"],  # a global flag is valid alone, not inside the rule's alternation
+        ["(?P<signe>astral)", "(?P<signe>zodiaque)"],  # one group name twice in the alternation
+        ["theme (astral"],
+    ],
+)
+def test_the_admin_form_refuses_what_the_ruleset_refuses(patterns):
+    rule = {"id": "astro", "category": "cv_screening", "patterns": patterns}
+    with pytest.raises(RuleError):
+        build_ruleset({"rules": [rule]})
+    assert validate_patterns(patterns)
+
+
+def test_the_admin_form_accepts_what_the_ruleset_builds():
+    patterns = [r"\btheme astral\b", r"\bsigne (?:du )?zodiaque\b"]
+    build_ruleset({"rules": [{"id": "astro", "category": "cv_screening", "patterns": patterns}]})
+    assert validate_patterns(patterns) == []
 
 
 def test_legitimate_hr_texts_of_other_dev_sets_are_allowed():

@@ -87,3 +87,16 @@ def test_corrections_summary_has_no_personal_data():
     summary = json.loads(output.strip().splitlines()[-1])
     assert summary == {"added": {"PERSON": 1}, "removed": {"PERSON/civility": 1}, "texts": 1}
     assert "Kerlouan" not in output and "Durand" not in output
+
+
+def test_eval_without_sensitive_annotations_does_not_score_categories(tmp_path):
+    data = tmp_path / "plain.jsonl"
+    data.write_text(
+        json.dumps({"id": "a", "text": "Je suis en arrêt maladie, Mme Durand.", "spans": []}) + "\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    call_command("privacy", "eval", "--data", str(data), "--json", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert json.loads(lines[-1])["sensitive"] is None
+    assert any("non annotées" in line for line in lines)

@@ -103,6 +103,35 @@ CASES = {
     "reply_header": "Le 3 mars 2025 à 10:12, [[Ksenia Volkova]] a écrit :",
     "mlle": "RIB au nom de [[Mlle Aïcha Benali]] joint.",
     "phone_of_name": "Tél. de [[Grégoire]] : 06 11 22 33 44",
+    # third batch
+    "sentence_first_gazetteer": "[[Kévin]] m'a dit que le dossier était parti.",
+    "lower_after_avec_capital": "j'ai vu avec [[Fatou]] hier, elle est d'accord.",
+    "dr_dot": "Le médecin de prévention, Dr. [[Fofana]], a rendu son avis.",
+    "pr_signature": "Cordialement\n\nPr [[Amélie Drouot-Sanchez]]\nService de médecine du travail",
+    "role_principal": "M. le Principal [[Gérard Lhermitte]] a signé l'arrêté.",
+    "civility_three_words": "Madame [[Ngo Thi Lan]], vous trouverez ci-joint…",
+    "soussigne": "Je soussigné [[Abdoulaye Diop]], certifie que…",
+    "bonjour_tous_then_name": "Bonjour à tous,\n[[Nathan]] sera absent lundi, merci de prévenir [[Mme Sarr]].",
+    "eleve": "L'élève [[Timéo Rakotobe]] a été accompagné par son AESH.",
+    "epoux": "Mon époux, [[Karim Zerrouki]], est militaire.",
+    "signataire_field": "Signataire : [[Solène Marais]], cheffe de bureau",
+    "compound_first_accent": "Je m'appelle [[Ana Lúcia Ferreira]] et j'enseigne l'espagnol.",
+    "initial_compound": "Rédacteur : [[L. Mbappé-Nkoulou]]",
+    "civility_compound_surname": "Pièce jointe : attestation signée par [[Mme Leclercq-Dubois]].",
+    "lower_particle_self": "coucou, [[nolwenn le gall]] ici, je suis en arrêt",
+    "civility_two_surnames": "Suite à notre échange avec [[Mme Obame Nguema]], je vous confirme…",
+    "turkish_letters": "Message de [[Hüseyin Yılmaz]] : il demande un rendez-vous.",
+    "name_opening_body": "Bonjour,\n\n[[Capucine Lemarchand]] est en congé maternité à partir du 3 mars.",
+    "mother_of": "Je suis la mère de [[Inaya Benkirane]], élève de 3e B.",
+    "common_word_names_civility": "Le dossier de [[Mme Françoise Rose]] est en cours.",
+    "olive_martin": "Visite médicale de [[Mlle Olive Martin]] prévue mardi.",
+    "destinataire_copie": "Destinataire : [[M. Ibrahima Sow]]\nCopie : [[Mme Awa Ndiaye]]",
+    "quoted_display_name": 'De : "[[Pauline Rigaud]]" <p.rigaud@laposte.net>',
+    "merci_first": "Merci [[Mathéo]] !",
+    "bises_first": "Bises,\n[[Clémence]]",
+    "a_plus_first": "A+\n[[Yanis]]",
+    "signature_pipes": "Bonne journée\n[[Armelle Koffi]] | Gestionnaire | 02 99 00 11 22",
+    "demande_de": "Je vous transmets la demande de [[Jean-Baptiste Ekwalla]] (professeur de SVT).",
     # places and institutions stay places
     "places": "Le lycée Jean Moulin et le collège Marie Curie, rue Victor Hugo à Saint-Malo ; loi Le Pors.",
     "common_lower": "bonjour, je voudrais savoir si mon congé est validé, merci d'avance pour votre retour",
@@ -117,3 +146,30 @@ def test_name_class(name):
     missed = [text[s:e] for s, e in gold if not any(ps < e and s < pe for ps, pe in persons)]
     extra = [text[ps:pe] for ps, pe in persons if not any(ps < e and s < pe for s, e in gold)]
     assert not missed and not extra, {"missed": missed, "extra": extra}
+
+
+NOT_PERSONS = [
+    "Bonjour Docteur,",
+    "Bonjour Team,",
+    "Chère Collègue,",
+    "Bonjour Équipe RH,",
+    "Bonjour Maître,",
+    "cc DRH pour info",
+    "Le Conseil Médical se réunira en Mars au Rectorat de Lyon.",
+    "Affectée au Lycée Professionnel Louis Armand puis au Collège Jean de La Fontaine.",
+    "c'est encore moi, je relance pour mon dossier",
+    "tu peux prévenir la gestionnaire stp",
+    "mail de la dsden reçu ce matin",
+    "mais le fonctionnaire peut demander à surcotiser, c'est-à-dire cotiser",
+    "en l'absence d'information de la part de l'administration, le délai court",
+    "[10:44] Message supprimé",
+    "MERCI DE ME RÉPONDRE RAPIDEMENT.",
+    "OBJET : RECOURS GRACIEUX CONTRE L'ARRÊTÉ DU 3 MARS",
+    "Cas particulier : le congé est prolongé. Avis favorable du chef de service.",
+    "mon fils autiste bénéficie de l'AEEH, un avis favorable a été donné",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PERSONS)
+def test_not_a_person(text):
+    assert not [text[e.start : e.end] for e in scan(text).entities if e.label == "PERSON"]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rhia.transitions import TransitionRefused
+
 # Lifecycle statuses (stored values).
 DRAFT = "brouillon"
 PENDING = "en_validation"
@@ -83,15 +85,6 @@ _REFUSALS = {
     EXPORT: "Un cas ne peut être exporté qu'après sa validation.",
     ABANDON: "Ce cas ne peut plus être abandonné.",
 }
-
-
-class TransitionRefused(Exception):
-    """An action that the case's state or the actor's role does not allow; ``message`` is French."""
-
-    def __init__(self, message: str, code: str = "state") -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
 
 
 @dataclass(frozen=True)

@@ -267,18 +267,6 @@ def as_dict(board: Dashboard) -> dict:
             {
                 "competence": row.competence,
                 "assessed": asdict(row.assessed),
-                "bias": {
-                    stage: {
-                        "texts": asdict(bias.texts),
-                        "with_findings": asdict(bias.with_findings),
-                        "by_category": pairs(bias.by_category),
-                    }
-                    for stage, bias in (("drafts", board.bias_drafts), ("final", board.bias_final))
-                },
-                "bias_by_structure": [
-                    {"structure": name, "drafts": asdict(drafts), "final": asdict(final)}
-                    for name, drafts, final in board.bias_by_structure
-                ],
                 "levels": [asdict(cell) for cell in row.levels],
                 "average": asdict(row.average),
                 "to_reinforce": asdict(row.to_reinforce),

@@ -8,31 +8,22 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rhia.search.analysis import fold
+from rhia.search.analysis import tokenize
 
 DEFAULT_HUMAN_CHANNEL = (
     "Pour ce point, l'agent peut s'adresser à son gestionnaire RH de proximité ou au service des ressources "
     "humaines de sa structure, qui étudiera sa situation."
 )
 
-_STOPWORDS = {
-    "les", "aux", "ont", "nos", "tes", "cas", "etc", "alors", "apres", "au", "aussi", "autre", "avec", "avoir", "bien", "cela", "ces", "cette", "chez", "comme",
-    "comment", "dans", "depuis", "des", "doit", "donc", "elle", "elles", "entre", "est", "etre", "faire",
-    "fait", "leur", "leurs", "mais", "meme", "mes", "moi", "mon", "nous", "par", "pas", "peut", "peuvent",
-    "plus", "pour", "pourquoi", "puis", "quand", "que", "quel", "quelle", "quelles", "quels", "qui", "quoi",
-    "sans", "ses", "son", "sont", "sur", "tous", "tout", "une", "vous", "votre", "vos", "est-ce", "ai-je",
-    "puis-je", "peut-il", "peut-on", "combien", "droit", "agent", "public", "publique", "fonction",
-}  # fmt: skip
-
-
-def _fold(text: str) -> str:
-    return fold(text.replace("’", "'"))
+_PLACEHOLDER = re.compile(r"\[[A-Z_]+_\d+\]")
+# Words nearly every fiche contains: they say nothing of whether the passages cover the question.
+_DOMAIN_WORDS = frozenset(tokenize("agent agents fonction publique public droit droits combien cas"))
 
 
 def stems(text: str) -> set[str]:
-    """Crude French stems of the content words (first 5 letters of words of 3+ letters)."""
-    words = re.findall(r"[a-z0-9]+", _fold(re.sub(r"\[[A-Z_]+_\d+\]", " ", text)))
-    return {w[:5] for w in words if len(w) >= 3 and w not in _STOPWORDS}
+    """Content words of ``text`` as the search analyser indexes them (stopwords dropped, Snowball
+    stems), less the domain words and the pseudonymization placeholders."""
+    return set(tokenize(_PLACEHOLDER.sub(" ", text))) - _DOMAIN_WORDS
 
 
 def passage_field(passage: Any, name: str) -> str:

@@ -22,17 +22,10 @@ from rhia.governance.lifecycle_flow import (
 )
 from rhia.governance.models import LifecycleStep
 from rhia.policy.models import UseCase
+from rhia.transitions import TransitionRefused
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 EVIDENCE_EXTENSIONS = (".pdf", ".docx", ".odt", ".txt", ".md", ".png", ".jpg", ".jpeg")
-
-
-class TransitionRefused(Exception):
-    """The step was refused; ``errors`` maps form fields to French messages."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__("; ".join(errors.values()))
-        self.errors = errors
 
 
 def current_state(use_case: UseCase) -> State:

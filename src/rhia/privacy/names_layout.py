@@ -162,6 +162,8 @@ GREETING_RE = re.compile(
 def _greeted(tokens: list[str]) -> bool:
     """ "Anh", "karim", "Sidi Ould Cheikh", "Marjolaine": known names, capitalised words that are not
     all common, or one capitalised word that is not a word of address ("Bonjour Tous,")."""
+    if any(fold(t) in ADDRESS_WORDS for t in tokens):
+        return False
     if len(tokens) == 1 and tokens[0][0].isupper() and not tokens[0].isupper():
         folded = fold(tokens[0])
         return folded not in NOT_NAMES and folded not in ADDRESS_WORDS and folded not in stop_words()
@@ -179,6 +181,18 @@ def _greeted(tokens: list[str]) -> bool:
 ADDRESS_WORDS = frozenset(
     {"tous", "toutes", "tout", "equipe", "collegue", "collegues", "amis", "amies", "ami", "amie", "famille"}
     | {"camarade", "camarades", "maman", "papa", "chef", "cheffe", "madame", "monsieur", "a", "vous", "toi"}
+    | {
+        "docteur",
+        "docteure",
+        "maitre",
+        "team",
+        "everyone",
+        "all",
+        "equipes",
+        "service",
+        "services",
+        "collectif",
+    }
 )
 MENTION_RE = re.compile(
     rf"(?:(?<![\w@.])@|(?<![\w])(?:cc|Cc|CC|cci){SP}*:?{SP}+)(?P<value>[{UP}]{WORD}(?:{SP}+[{UP}]{WORD})?)"
@@ -325,7 +339,7 @@ LOWER_CUE_RE = re.compile(
 )
 ELIDED = re.compile(r"(?i)^(?:[ldsjnmtc]|qu)['’]")
 SELF_CUE = re.compile(r"(?i)^(?:c['’]?\s*est|moi)")
-SELF_ICI_RE = re.compile(rf"(?i)(?:^|[,.!:]{SP}*|\n)(?P<value>{WORD}(?:{SP}+{WORD})?){SP}+ici\b")
+SELF_ICI_RE = re.compile(rf"(?i)(?:^|[,.!:]{SP}*|\n)(?P<value>{WORD}(?:{SP}+{WORD}){{0,2}}){SP}+ici\b")
 
 
 def _lower_first(word: str, *, cue: bool = False) -> bool:
@@ -349,39 +363,68 @@ def _lower_surname(word: str) -> bool:
     return known_last(word) or not common_word(word)
 
 
+LOWER_PARTICLE_RE = re.compile(
+    rf"{SP}+(?:le|la|de|du|des|van|von|ben|ould|el|da|dos|di|al|ait){SP}+(?P<word>{WORD})(?![\w@])"
+)
+
+
+def _surname_end(text: str, end: int, nxt: re.Match | None) -> int:
+    """End of the surname after a lowercase first name ending at ``end`` ("le gall", "bessière"), or ``end``."""
+    particle = LOWER_PARTICLE_RE.match(text, end)
+    if particle and _lower_surname(particle.group("word")) and not common_word(particle.group("word")):
+        return particle.end()
+    gap = text[end : nxt.start()] if nxt else ""
+    if nxt and re.fullmatch(rf"{SP}+", gap) and _lower_surname(nxt.group()) and not ELIDED.match(nxt.group()):
+        return nxt.end()
+    return end
+
+
 def lowercase_first_names(text: str) -> list[Entity]:
     """ "tu peux prévenir mirela stp", "avec aurélien demain", "mail de maddalen andrianarisoa"."""
     found = []
     words = list(LOWER_WORD_RE.finditer(text))
-    for i, word in enumerate(words):
-        if not _lower_first(word.group()):
-            continue
-        end = word.end()
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        if nxt and re.fullmatch(rf"{SP}+", text[word.end() : nxt.start()]) and _lower_surname(nxt.group()):
-            end = nxt.end()
-        found.append(Entity(word.start(), end, "PERSON", 0.7, "lower_first"))
+    following = {w.start(): (words[i + 1] if i + 1 < len(words) else None) for i, w in enumerate(words)}
+    for word in words:
+        if _lower_first(word.group()):
+            end = _surname_end(text, word.end(), following[word.start()])
+            found.append(Entity(word.start(), end, "PERSON", 0.7, "lower_first"))
     for regex in (LOWER_CUE_RE, SELF_ICI_RE):
         for m in regex.finditer(text):
-            tokens = m.group("value").split()
-            if not tokens or not tokens[0].islower() or ELIDED.match(tokens[0]):
+            start = m.start("value")
+            first = re.match(WORD, text[start:]).group()
+            if not first.islower() or ELIDED.match(first) or len(first) < 3:
                 continue
-            first, second = tokens[0], tokens[1] if len(tokens) == 2 else ""
-            pair = bool(second) and _lower_surname(second) and not ELIDED.match(second)
+            nxt = next((w for w in words if w.start() > start), None)
+            end = _surname_end(text, start + len(first), nxt)
+            second = text[start + len(first) : end].split()[-1] if end > start + len(first) else ""
             # "mail de mathurin guézennec": a word that is not French after the first one makes a pair;
             # an unknown word alone only after "c'est encore" ("demander à surcotiser" is a verb)
             if not (
                 _lower_first(first, cue=True)
-                or (pair and not common_word(second) and fold(first) not in stop_words())
+                or (second and not common_word(second) and fold(first) not in stop_words())
                 or (SELF_CUE.match(m.group()) and _lower_surname(first) and not known_last(first))
             ):
                 continue
-            if second and not pair:
-                tokens.pop()
-            if len(tokens[0]) < 3:
-                continue
-            start = m.start("value")
-            found.append(Entity(start, start + len(" ".join(tokens)), "PERSON", 0.7, "lower_cue"))
+            found.append(Entity(start, end, "PERSON", 0.7, "lower_cue"))
+    return found
+
+
+SENTENCE_FIRST_RE = re.compile(
+    rf"(?:^|(?<=[.!?…])|(?<=\n))[ \t>\-•*]*(?P<value>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)(?={SP}+[{LOW}])",
+    re.M,
+)
+
+
+def sentence_first_names(text: str) -> list[Entity]:
+    """ "Nathan sera absent lundi": a gazetteer first name opening a sentence, then a lowercase word."""
+    found = []
+    for m in SENTENCE_FIRST_RE.finditer(text):
+        word = m.group("value")
+        folded = fold(word)
+        if folded in NOT_NAMES or folded in LOWER_COMMON_FIRST or folded in stop_words():
+            continue
+        if folded in first_names():  # the world tables know "Cas", "Avis": the gazetteer only
+            found.append(Entity(m.start("value"), m.end("value"), "PERSON", 0.7, "sentence_first"))
     return found
 
 
@@ -438,6 +481,7 @@ def layout_persons(text: str) -> list[Entity]:
         + staff_names(text)
         + lowercase_names(text)
         + lowercase_first_names(text)
+        + sentence_first_names(text)
         + last_line_name(text)
     )
     # "collège rosa parks", "lycée Victor-Hugo": a name after an institution word is a place

@@ -139,10 +139,13 @@ class Command(BaseCommand):
             figures = summary["person_names"][bucket]
             self.stdout.write(f"PERSON {label} : rappel {figures['recall']:.3f} (n = {figures['support']})")
         sensitive = summary["sensitive"]
-        self.stdout.write(
-            f"Catégories sensibles : précision {sensitive['precision']:.3f}, rappel {sensitive['recall']:.3f},"
-            f" exactitude par document {sensitive['accuracy']:.3f}"
-        )
+        if sensitive is None:
+            self.stdout.write("Catégories sensibles : non annotées dans ce jeu (non évaluées).")
+        else:
+            self.stdout.write(
+                f"Catégories sensibles : précision {sensitive['precision']:.3f}, rappel {sensitive['recall']:.3f},"
+                f" exactitude par document {sensitive['accuracy']:.3f}"
+            )
         if options["errors"]:
             for error in report.errors:
                 self.stdout.write(json.dumps(error, ensure_ascii=False))
