@@ -8,8 +8,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from rhia.evaldata import EvalError
 from rhia.policy import corpus
-from rhia.policy.evaluation import EvalDataError, evaluate, load_examples
+from rhia.policy.evaluation import evaluate, load_examples
 from rhia.policy.services import enforce
 
 SUMMARY_KEYS = (
@@ -116,7 +117,7 @@ class Command(BaseCommand):
         path = Path(options["data"]) if options["data"] else corpus.split_path(options["split"])
         try:
             examples = load_examples(path)
-        except EvalDataError as error:
+        except EvalError as error:
             raise CommandError(str(error)) from error
         guard, rules = self._guard(options["second_opinion"], options["model"])
         guard.check("échauffement")  # load the rules and the embedder outside the measure
