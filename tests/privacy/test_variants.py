@@ -39,7 +39,9 @@ def test_identifier_variants(text, label, value):
 
 def test_random_digits_are_not_reported_but_a_mistyped_french_iban_is():
     # A French IBAN's exact shape (FR, 25 characters after) with wrong check digits: a typo, still masked.
-    assert values("virement FR76 3000 6000 0112 3456 7890 188", "IBAN") == ["FR76 3000 6000 0112 3456 7890 188"]
+    assert values("virement FR76 3000 6000 0112 3456 7890 188", "IBAN") == [
+        "FR76 3000 6000 0112 3456 7890 188"
+    ]
     assert values("référence 4821907316555 du marché", "NIR") == []
 
 

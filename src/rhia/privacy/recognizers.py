@@ -107,7 +107,9 @@ def find_ibans(text: str) -> list[Entity]:
                 break
         else:
             if _iban_shaped(candidate.rstrip(), text, m.start()):
-                found.append(Entity(m.start(), m.start() + len(candidate.rstrip()), "IBAN", 0.7, "iban_shape"))
+                found.append(
+                    Entity(m.start(), m.start() + len(candidate.rstrip()), "IBAN", 0.7, "iban_shape")
+                )
     return found
 
 
