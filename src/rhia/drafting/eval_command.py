@@ -26,6 +26,8 @@ def _as_eval(draft) -> EvalDraft:
         verified=bool(draft.verified),
         failing_sentences=list(draft.failing_sentences),
         seconds=float(draft.seconds),
+        reworded=int(getattr(draft, "reworded", 0)),
+        given=int(getattr(draft, "given", 0)),
     )
 
 
@@ -54,7 +56,7 @@ def run_item(item: dict, mode: str) -> tuple[list[EvalDraft], float]:
 def handle(command, options: dict) -> None:
     from django.core.management.base import CommandError
 
-    from rhia.search.evaluation import EvalError
+    from rhia.evaldata import EvalError
 
     try:
         items = load_answers(Path(options["queries"]))
@@ -64,7 +66,21 @@ def handle(command, options: dict) -> None:
         if options["limit"] < 1:
             raise CommandError("--limit doit être au moins 1.")
         items = items[: options["limit"]]
-    report = evaluate_answers(items, run_item, mode=options["drafts"])
+    run = run_item
+    if options["verbose"]:
+
+        def run(item: dict, mode: str) -> tuple[list[EvalDraft], float]:
+            started = time.perf_counter()
+            drafts, first = run_item(item, mode)
+            states = ", ".join(
+                f"{d.style} {'vérifiée' if d.verified else 'à vérifier'} {d.seconds:.0f} s"
+                + (f" ({d.reworded}/{d.given} reformulées)" if d.given else "")
+                for d in drafts
+            )
+            command.stderr.write(f"  {item['id']} ({time.perf_counter() - started:.0f} s) : {states}")
+            return drafts, first
+
+    report = evaluate_answers(items, run, mode=options["drafts"])
     if options["verbose"]:
         for q in report["per_question"]:
             if not q["all_facts"] or q["not_facts_stated"] or q["unsupported"]:
@@ -78,6 +94,12 @@ def handle(command, options: dict) -> None:
         f"phrases non fondées {report['unsupported_sentences']}, faits erronés {report['not_facts_stated']}, "
         f"première proposition p50 {report['first_draft_p50_s']} s / p95 {report['first_draft_p95_s']} s, "
         f"mots p50 {report['words_p50']}"
+        + (
+            f", brouillons du modèle p50 {report['model_draft_p50_s']} s, phrases reformulées "
+            f"{report['reworded_share']:.3f}"
+            if report["reworded_share"] is not None
+            else ""
+        )
     )
     if options["json"]:
         command.stdout.write(json.dumps(report, ensure_ascii=False))

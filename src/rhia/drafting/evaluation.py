@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from rhia.evaldata import EvalError, percentile, read_jsonl
 from rhia.folding import fold_words
-from rhia.search.evaluation import EvalError, percentile, read_jsonl
 
 MODES = ("extractive", "model", "all")
 
@@ -50,6 +50,8 @@ class EvalDraft:
     verified: bool
     failing_sentences: list[str]
     seconds: float
+    reworded: int = 0  # model drafts: sentences the model reworded (the others quoted as written)
+    given: int = 0  # model drafts: sentences it was asked to reword
 
 
 Runner = Callable[[dict, str], tuple[list[EvalDraft], float]]
@@ -87,6 +89,7 @@ def score_question(item: dict, drafts: list[EvalDraft]) -> dict:
         "words": len(drafts[0].text.split()) if drafts else 0,
         "styles": [d.style for d in drafts],
         "verified": [d.verified for d in drafts],
+        "reworded": [f"{d.reworded}/{d.given}" for d in drafts if d.given],
     }
 
 
@@ -95,6 +98,7 @@ def evaluate_answers(items: list[dict], run: Runner, *, mode: str = "extractive"
     per_question = []
     first: list[float] = []
     model_times: list[float] = []
+    reworded = given = 0
     words: list[int] = []
     for item in items:
         started = time.perf_counter()
@@ -103,6 +107,8 @@ def evaluate_answers(items: list[dict], run: Runner, *, mode: str = "extractive"
         per_question[-1]["seconds"] = round(time.perf_counter() - started, 3)
         first.append(first_seconds)
         model_times += [d.seconds for d in drafts if d.style != "extractive" and d.style != "non_trouve"]
+        reworded += sum(d.reworded for d in drafts)
+        given += sum(d.given for d in drafts)
         if drafts:
             words.append(len(drafts[0].text.split()))
     n = len(items)
@@ -121,5 +127,6 @@ def evaluate_answers(items: list[dict], run: Runner, *, mode: str = "extractive"
         "first_draft_p95_s": round(percentile(first, 0.95), 3),
         "model_draft_p50_s": round(statistics.median(model_times), 2) if model_times else None,
         "words_p50": int(statistics.median(words)) if words else 0,
+        "reworded_share": round(reworded / given, 3) if given else None,
         "per_question": per_question,
     }

@@ -64,17 +64,16 @@ class Rule:
     heads: tuple[frozenset[str] | None, ...] = ()
     layer: str = RULE  # RULE (shipped), ADMIN (database) or LEXICON (co-occurrence lexicon)
 
-    def _match_one(self, folded: str) -> list[str]:
-        hit = self.patterns.search(folded)
-        if hit is None:
-            return []
+    def _complete(self, hit: re.Match, context: str) -> list[str]:
+        """The fragments of a pattern ``hit`` and of each ``requires`` group found in ``context``;
+        [] when a group is missing there or ``unless`` matches there."""
         matched = [hit.group(0)]
         for group in self.requires:
-            extra = group.search(folded)
+            extra = group.search(context)
             if extra is None:
                 return []
             matched.append(extra.group(0))
-        if self.unless is not None and self.unless.search(folded):
+        if self.unless is not None and self.unless.search(context):
             return []
         return matched
 
@@ -101,10 +100,12 @@ class Rule:
         if self.per_sentence:
             groups = range(1 + len(self.requires))
             for sentence, heads in zip(sentences, sentence_heads, strict=True):
-                if all(self._possible(i, heads) for i in groups):
-                    matched = self._match_one(sentence)
-                    if matched:
-                        return matched
+                if not all(self._possible(i, heads) for i in groups):
+                    continue
+                hit = self.patterns.search(sentence)
+                matched = self._complete(hit, sentence) if hit else []
+                if matched:
+                    return matched
             return []
         if whole_heads is not None and not all(
             self._possible(i, whole_heads) for i in range(1, 1 + len(self.requires))
@@ -114,17 +115,8 @@ class Rule:
             if not self._possible(0, heads):
                 continue
             hit = self.patterns.search(sentence)
-            if hit is None:
-                continue
-            matched = [hit.group(0)]
-            for group in self.requires:
-                extra = group.search(folded)
-                if extra is None:
-                    return []
-                matched.append(extra.group(0))
-            if self.unless is not None and self.unless.search(folded):
-                return []
-            return matched
+            if hit is not None:
+                return self._complete(hit, folded)
         return []
 
 

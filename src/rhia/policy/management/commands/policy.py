@@ -8,8 +8,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from rhia.evaldata import EvalError
 from rhia.policy import corpus
-from rhia.policy.evaluation import EvalDataError, evaluate, load_examples
+from rhia.policy.evaluation import evaluate, load_examples
 from rhia.policy.services import enforce
 
 SUMMARY_KEYS = (
@@ -129,7 +130,7 @@ class Command(BaseCommand):
             path = Path(options["data"]) if options["data"] else corpus.split_path(options["split"])
             try:
                 examples = load_examples(path)
-            except EvalDataError as error:
+            except EvalError as error:
                 raise CommandError(str(error)) from error
             check = guard.check
         result = evaluate(examples, check, rules_only=rules.check)
