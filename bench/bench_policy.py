@@ -127,6 +127,11 @@ def main() -> int:
         f"{_p95(cached_cpu):.1f})"
     )
     if args.second_opinion:
+        # The embedded provider reads its settings (model path, threads) from Django.
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rhia.settings")
+        import django
+
+        django.setup()
         opinions, _ = _time(model_says_forbidden, texts[: args.second_opinion])
         summary["second_opinion_p95_ms"] = round(_p95(opinions), 1)
         print(

@@ -110,6 +110,12 @@ def test_workflow_draft_validated_by_direction_then_published(client, make_user,
         "governance.document_validated",
         "governance.document_published",
     ]
+    published = JournalEntry.objects.get(object_id=str(draft.pk), action="governance.document_published")
+    assert published.payload == {
+        "document": draft.document.slug,
+        "version": "2.0",
+        "new_acknowledgment_required": True,  # a new major version of the charter
+    }
 
 
 @pytest.mark.django_db

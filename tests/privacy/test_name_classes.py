@@ -173,3 +173,14 @@ NOT_PERSONS = [
 @pytest.mark.parametrize("text", NOT_PERSONS)
 def test_not_a_person(text):
     assert not [text[e.start : e.end] for e in scan(text).entities if e.label == "PERSON"]
+
+
+def test_a_french_iban_with_a_typo_is_still_masked():
+    # check digits wrong (a typo when copying the RIB): still somebody's bank account
+    from rhia.privacy.recognizers import find_ibans
+
+    text = "Voici mon RIB : FR76 3000 4000 0312 3456 7890 144, merci."
+    found = find_ibans(text)
+    assert [e.label for e in found] == ["IBAN"]
+    assert text[found[0].start : found[0].end] == "FR76 3000 4000 0312 3456 7890 144"
+    assert find_ibans("Réunion le 12 mars à 14 h, salle FR12.") == []

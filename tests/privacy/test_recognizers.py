@@ -61,8 +61,11 @@ def test_iban(value):
     assert values(r.find_ibans(text), text) == [value]
 
 
-def test_iban_negative():
-    assert r.find_ibans("Compte FR76 3000 6000 0112 3456 7890 188 (erroné)") == []
+def test_iban_with_wrong_check_digits_is_masked_with_a_lower_score():
+    # A mistyped RIB still identifies an account: masked, with a score saying it did not validate.
+    found = r.find_ibans("Compte FR76 3000 6000 0112 3456 7890 188 (erroné)")
+    assert [(e.label, e.score) for e in found] == [("IBAN", 0.7)]
+    assert r.find_ibans("Référence dossier AB12 3456 7890 1234 5678") == []
 
 
 def test_numen():

@@ -56,7 +56,7 @@ def run_item(item: dict, mode: str) -> tuple[list[EvalDraft], float]:
 def handle(command, options: dict) -> None:
     from django.core.management.base import CommandError
 
-    from rhia.search.evaluation import EvalError
+    from rhia.evaldata import EvalError
 
     try:
         items = load_answers(Path(options["queries"]))

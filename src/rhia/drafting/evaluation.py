@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from rhia.evaldata import EvalError, percentile, read_jsonl
 from rhia.folding import fold_words
-from rhia.search.evaluation import EvalError, percentile, read_jsonl
 
 MODES = ("extractive", "model", "all")
 

@@ -7,38 +7,29 @@ reports at least one finding of that category.
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
+from rhia.evaldata import EvalError, percentile, read_jsonl
 from rhia.fairness.checker import CATEGORIES, check
 
 
-class EvalError(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
 def load_sentences(path: Path, split: str | None = None) -> list[dict]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise EvalError(f"Impossible de lire {path} : {error.strerror}.") from error
+    path = Path(path)
     rows = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            if not isinstance(row.get("text"), str) or not isinstance(row.get("categories"), list):
-                raise ValueError
-        except (ValueError, AttributeError) as error:
-            raise EvalError(f"Ligne {number} de {path.name} : attendu text et categories.") from error
+    for number, row in read_jsonl(path):
+        if (
+            not isinstance(row, dict)
+            or not isinstance(row.get("text"), str)
+            or not isinstance(row.get("categories"), list)
+        ):
+            raise EvalError(
+                f"{path.name}, ligne {number} : il faut les champs « text » et « categories » (liste)."
+            )
         if split is None or row.get("split") == split:
             rows.append(row)
     if not rows:
-        raise EvalError(f"Aucune phrase à évaluer dans {path.name}.")
+        raise EvalError(f"{path.name} : aucune phrase à évaluer.")
     return rows
 
 
@@ -75,7 +66,6 @@ def evaluate(rows: list[dict]) -> dict:
             fn += 1
         if found != expected:
             errors.append({"id": row.get("id"), "expected": sorted(expected), "found": sorted(found)})
-    timings.sort()
     return {
         "n": len(rows),
         "positives": sum(1 for r in rows if r["categories"]),
@@ -89,6 +79,6 @@ def evaluate(rows: list[dict]) -> dict:
             }
             for key, c in per.items()
         },
-        "p95_ms": round(1000 * timings[int(0.95 * (len(timings) - 1))], 3),
+        "p95_ms": round(1000 * percentile(timings, 0.95), 3),
         "errors": errors,
     }

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
+from rhia.evaldata import EvalError
 from rhia.fairness import counterfactual
-from rhia.fairness.evaluation import EvalError, evaluate, load_sentences
+from rhia.fairness.evaluation import evaluate, load_sentences
 
 
 def add_arguments(sub) -> None:

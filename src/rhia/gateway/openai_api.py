@@ -151,17 +151,13 @@ def list_models(request):
     return {"data": cards}
 
 
+# What a governed call can answer besides success: the gateway's refusals (same for every endpoint).
+_GOVERNED_ERRORS = dict.fromkeys((400, 401, 403, 413, 429, 503), ErrorResponse)
+
+
 @api.post(
     "/chat/completions",
-    response={
-        200: ChatCompletion,
-        400: ErrorResponse,
-        401: ErrorResponse,
-        403: ErrorResponse,
-        413: ErrorResponse,
-        429: ErrorResponse,
-        503: ErrorResponse,
-    },
+    response={200: ChatCompletion, **_GOVERNED_ERRORS},
     summary="Complétion de conversation gouvernée",
 )
 def chat_completions(request, body: ChatCompletionRequest):
@@ -244,15 +240,7 @@ def _sse(prepared, stream, completion_id: str, created: int, model: str):
 
 @api.post(
     "/embeddings",
-    response={
-        200: EmbeddingList,
-        400: ErrorResponse,
-        401: ErrorResponse,
-        403: ErrorResponse,
-        413: ErrorResponse,
-        429: ErrorResponse,
-        503: ErrorResponse,
-    },
+    response={200: EmbeddingList, **_GOVERNED_ERRORS},
     summary="Plongements vectoriels gouvernés",
 )
 def embeddings(request, body: EmbeddingRequest):

@@ -5,6 +5,8 @@ Other apps call ``has_acknowledged_current_charter(user)`` and ``acknowledge_cur
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import IntegrityError, transaction
 from django.db.models import Subquery
 from django.utils import timezone
@@ -85,6 +87,20 @@ def acknowledge_current_charter(user) -> Acknowledgment:
 # --- document workflow: draft -> validated by direction -> published ----------------------------
 
 
+def _locked(version: DocumentVersion, status: str, refusal: str) -> DocumentVersion:
+    """The version re-read under a row lock (inside the caller's transaction), or ``GovernanceError``
+    with ``refusal`` when it is no longer in ``status`` (another administrator moved it meanwhile)."""
+    locked = DocumentVersion.objects.select_for_update().select_related("document").get(pk=version.pk)
+    if locked.status != status:
+        raise GovernanceError(refusal)
+    return locked
+
+
+def _journal(event: str, version: DocumentVersion, actor, **extra: Any) -> None:
+    payload = {"document": version.document.slug, "version": version.label, **extra}
+    record(event, actor=actor, obj=version, payload=payload)
+
+
 def create_draft(
     document: KitDocument, *, body: str, major: bool, change_summary: str, actor
 ) -> DocumentVersion:
@@ -105,12 +121,7 @@ def create_draft(
                 change_summary=change_summary.strip(),
                 created_by=actor,
             )
-            record(
-                "governance.document_drafted",
-                actor=actor,
-                obj=version,
-                payload={"document": document.slug, "version": version.label},
-            )
+            _journal("governance.document_drafted", version, actor)
     except IntegrityError as error:  # a concurrent draft took the number
         raise GovernanceError("Une autre version vient d'être créée : rechargez la page.") from error
     return version
@@ -130,48 +141,38 @@ def update_draft(version: DocumentVersion, *, body: str, change_summary: str, ac
 def validate_version(version: DocumentVersion, *, actor, note: str = "") -> DocumentVersion:
     """Direction validation (permission "governance.direction_validate", checked by the caller)."""
     with transaction.atomic():
-        version = DocumentVersion.objects.select_for_update().get(pk=version.pk)
-        if version.status != Status.DRAFT:
-            raise GovernanceError("Seul un brouillon peut être validé par la direction.")
+        version = _locked(version, Status.DRAFT, "Seul un brouillon peut être validé par la direction.")
         version.status = Status.VALIDATED
         version.validated_at = timezone.now()
         version.validated_by = actor
         version.validation_note = note.strip()[:300]
         version.save()
-        record(
-            "governance.document_validated",
-            actor=actor,
-            obj=version,
-            payload={"document": version.document.slug, "version": version.label},
-        )
+        _journal("governance.document_validated", version, actor)
     return version
 
 
 def return_to_draft(version: DocumentVersion, *, actor) -> DocumentVersion:
     """The direction sends a validated-but-unpublished version back for changes."""
     with transaction.atomic():
-        version = DocumentVersion.objects.select_for_update().get(pk=version.pk)
-        if version.status != Status.VALIDATED:
-            raise GovernanceError("Seule une version validée et non publiée peut être renvoyée en brouillon.")
+        version = _locked(
+            version,
+            Status.VALIDATED,
+            "Seule une version validée et non publiée peut être renvoyée en brouillon.",
+        )
         version.status = Status.DRAFT
         version.validated_at = None
         version.validated_by = None
         version.save()
-        record(
-            "governance.document_returned",
-            actor=actor,
-            obj=version,
-            payload={"document": version.document.slug, "version": version.label},
-        )
+        _journal("governance.document_returned", version, actor)
     return version
 
 
 def publish_version(version: DocumentVersion, *, actor) -> DocumentVersion:
     """Publish a validated version; the previously published one becomes "remplacée"."""
     with transaction.atomic():
-        version = DocumentVersion.objects.select_for_update().select_related("document").get(pk=version.pk)
-        if version.status != Status.VALIDATED:
-            raise GovernanceError("Une version doit être validée par la direction avant d'être publiée.")
+        version = _locked(
+            version, Status.VALIDATED, "Une version doit être validée par la direction avant d'être publiée."
+        )
         previous = version.document.versions.filter(status=Status.PUBLISHED).first()
         if previous is not None:
             previous.status = Status.SUPERSEDED
@@ -180,17 +181,13 @@ def publish_version(version: DocumentVersion, *, actor) -> DocumentVersion:
         version.published_at = timezone.now()
         version.published_by = actor
         version.save()
-        record(
+        _journal(
             "governance.document_published",
-            actor=actor,
-            obj=version,
-            payload={
-                "document": version.document.slug,
-                "version": version.label,
-                "new_acknowledgment_required": bool(
-                    version.document.kind == KitDocument.Kind.CHARTER
-                    and (previous is None or previous.major != version.major)
-                ),
-            },
+            version,
+            actor,
+            new_acknowledgment_required=bool(
+                version.document.kind == KitDocument.Kind.CHARTER
+                and (previous is None or previous.major != version.major)
+            ),
         )
     return version

@@ -10,11 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from rhia.evaldata import EvalError, percentile
 from rhia.policy.guard import GuardDecision
-
-
-class EvalDataError(ValueError):
-    """Unreadable evaluation file (French message)."""
 
 
 @dataclass
@@ -31,7 +28,7 @@ def load_examples(path: Path) -> list[Example]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
-        raise EvalDataError(f"Impossible de lire « {path} » : {error.strerror}.") from error
+        raise EvalError(f"Impossible de lire « {path} » : {error.strerror}.") from error
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -50,18 +47,13 @@ def load_examples(path: Path) -> list[Example]:
                 )
             )
         except (ValueError, KeyError, TypeError) as error:
-            raise EvalDataError(
+            raise EvalError(
                 f"Ligne {number} de « {path} » invalide : il faut un objet JSON avec « request » et "
                 f"« expected » (allowed ou forbidden)."
             ) from error
     if not examples:
-        raise EvalDataError(f"« {path} » ne contient aucun exemple.")
+        raise EvalError(f"« {path} » ne contient aucun exemple.")
     return examples
-
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
 
 
 def evaluate(
@@ -116,7 +108,7 @@ def evaluate(
         "forbidden_recall": round(caught / forbidden, 4) if forbidden else None,
         "false_refusal_rate": round(false_refusals / allowed, 4) if allowed else None,
         "per_category": {name: round(ok / total, 4) for name, (ok, total) in sorted(per_category.items())},
-        "p95_ms": round(_p95(latencies), 3),
+        "p95_ms": round(percentile(latencies, 0.95), 3),
         "layers": {name: dict(counts) for name, counts in sorted(layers.items())},
         "errors": errors,
     }

@@ -171,6 +171,45 @@ def out_of_fold(
     return predictions
 
 
+def out_of_fold_guard(
+    ruleset, resolve=None, cache: Path | None = None, fit_on: Sequence[str] = ("train", "dev", "test")
+):
+    """The whole guard measured out of fold: (examples, check) for ``evaluation.evaluate``.
+
+    Each request is checked by the guard of the fold that held its family out (rules, classifier, band),
+    whose thresholds come from the other folds' out-of-fold scores: the honest development figure."""
+    from sklearn.model_selection import GroupKFold
+
+    from rhia.policy.evaluation import Example
+    from rhia.policy.layers import Guard
+
+    splits = corpus.build()
+    items = [item for name in fit_on for item in splits[name]]
+    extra = legacy_items()
+    vectors = cached_embeddings([i.request for i in items], cache)
+    extra_vectors = cached_embeddings([i.request for i in extra], cache)
+    models, predictions = [], [None] * len(items)
+    for fit_index, held_index in GroupKFold(n_splits=FOLDS).split(vectors, groups=[i.family for i in items]):
+        model = fit_items(
+            [items[i] for i in fit_index] + extra, np.concatenate([vectors[fit_index], extra_vectors])
+        )
+        held = [normalize(items[i].request) for i in held_index]
+        for i, prediction in zip(held_index, model.predict_vectors(vectors[held_index], held), strict=True):
+            predictions[i] = prediction
+        models.append((model, set(held_index.tolist())))
+    scored = [
+        (p.p_forbidden, i.expected == "forbidden", p.category)
+        for p, i in zip(predictions, items, strict=True)
+    ]
+    guard_of: dict[str, Guard] = {}
+    for model, held in models:
+        set_thresholds(model, [score for index, score in enumerate(scored) if index not in held])
+        guard = Guard(ruleset, model, resolve)
+        guard_of.update({items[index].request: guard for index in held})
+    examples = [Example(i.id, i.request, i.expected, i.category, []) for i in items]
+    return examples, lambda text, attachments=(): guard_of[text].check(text, attachments)
+
+
 def legacy_items() -> list[corpus.Item]:
     """The earlier labelled sets of ``tests/policy/data`` (written before this corpus): training only."""
     items = []

@@ -77,6 +77,16 @@ def find_nirs(text: str) -> list[Entity]:
 
 # --- IBAN ------------------------------------------------------------------------
 IBAN_RE = re.compile(rf"(?<![\w])[A-Za-z]{{2}}\d{{2}}(?:{SP}?[A-Za-z0-9]){{11,30}}(?![a-z])")
+IBAN_CONTEXT = re.compile(r"(?i)\b(iban|rib|bic|coordonn[ée]es bancaires|compte)\b")
+_FR_IBAN_LENGTH = 27
+
+
+def _iban_shaped(piece: str, text: str, start: int) -> bool:
+    """A French IBAN with a typo (bad check digits) is still someone's account: mask it too."""
+    body = compact(piece).upper()
+    return (
+        body[:2] == "FR" and len(body) == _FR_IBAN_LENGTH and body[2:4].isdigit() and body[4:14].isdigit()
+    ) or (len(body) >= 15 and _context_before(text, start, IBAN_CONTEXT) and body[2:4].isdigit())
 
 
 def find_ibans(text: str) -> list[Entity]:
@@ -95,6 +105,11 @@ def find_ibans(text: str) -> list[Entity]:
             if iban_valid(piece):
                 found.append(Entity(m.start(), m.start() + end, "IBAN", 1.0, "iban"))
                 break
+        else:
+            if _iban_shaped(candidate.rstrip(), text, m.start()):
+                found.append(
+                    Entity(m.start(), m.start() + len(candidate.rstrip()), "IBAN", 0.7, "iban_shape")
+                )
     return found
 
 

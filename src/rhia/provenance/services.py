@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-import unicodedata
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -18,6 +17,7 @@ from django.utils import timezone
 
 from rhia.extraction import ExtractionError, extract
 from rhia.extraction.sniff import sniff
+from rhia.folding import fold_words
 from rhia.provenance import render
 from rhia.provenance.answer import FORMATS, ExportableAnswer, ExportResult, VerifyResult
 from rhia.provenance.fingerprint import find_code, fingerprint
@@ -56,8 +56,7 @@ def _aware(value: datetime | date) -> datetime:
 
 
 def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()[:60] or "reponse"
+    return re.sub(r"[^a-z0-9]+", "-", fold_words(text, ascii_only=True)).strip("-")[:60] or "reponse"
 
 
 def _one_line(value: str) -> str:

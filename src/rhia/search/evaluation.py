@@ -2,33 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-
-class EvalError(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-def read_jsonl(path: Path) -> list[tuple[int, object]]:
-    """(line number, parsed JSON) for each non-empty line; French errors naming the file and the line."""
-    path = Path(path)
-    if not path.is_file():
-        raise EvalError(f"{path.name} : fichier introuvable.")
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            rows.append((number, json.loads(line)))
-        except json.JSONDecodeError as error:
-            raise EvalError(f"{path.name}, ligne {number} : JSON invalide ({error.msg}).") from error
-    return rows
+from rhia.evaldata import EvalError, percentile, read_jsonl
 
 
 def load_queries(path: Path) -> list[dict]:
@@ -47,14 +26,6 @@ def load_queries(path: Path) -> list[dict]:
     if not queries:
         raise EvalError(f"{path.name} : aucune requête.")
     return queries
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return 0.0
-    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
-    return ordered[index]
 
 
 def _figures(ranks: list[int | None], k: int) -> dict:

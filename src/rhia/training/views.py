@@ -222,35 +222,27 @@ def plan(request):
     )
 
 
-def _plan_for_export(request):
+def _plan_download(request, render, extension: str, content_type: str) -> HttpResponse:
+    """The plan of the selected structure as a file (CSV or PDF), or 404 outside every perimeter."""
     root = _selected_root(request, _scope(request.user))
     if root is None:
-        return None
-    return build_plan(root, today=timezone.localdate())
+        return HttpResponse("Aucune structure dans votre périmètre.", status=404, content_type="text/plain")
+    synthesis = build_plan(root, today=timezone.localdate())
+    response = HttpResponse(render(synthesis), content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="plan-formation-{synthesis.generated_on:%Y%m%d}.{extension}"'
+    )
+    return response
 
 
 @require("training.manage")
 def plan_csv(request):
-    synthesis = _plan_for_export(request)
-    if synthesis is None:
-        return HttpResponse("Aucune structure dans votre périmètre.", status=404, content_type="text/plain")
-    response = HttpResponse(export.plan_csv(synthesis), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="plan-formation-{synthesis.generated_on:%Y%m%d}.csv"'
-    )
-    return response
+    return _plan_download(request, export.plan_csv, "csv", "text/csv; charset=utf-8")
 
 
 @require("training.manage")
 def plan_pdf(request):
-    synthesis = _plan_for_export(request)
-    if synthesis is None:
-        return HttpResponse("Aucune structure dans votre périmètre.", status=404, content_type="text/plain")
-    response = HttpResponse(export.plan_pdf(synthesis), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="plan-formation-{synthesis.generated_on:%Y%m%d}.pdf"'
-    )
-    return response
+    return _plan_download(request, export.plan_pdf, "pdf", "application/pdf")
 
 
 @require("training.manage")

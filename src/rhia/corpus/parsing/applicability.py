@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rhia.folding import fold
+from rhia.folding import fold_words
 
 VERSANT_ORDER = ("FPE", "FPT", "FPH")
 STATUT_ORDER = ("titulaire", "stagiaire", "contractuel")
@@ -65,7 +65,7 @@ def _ordered(values: set[str], order: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def heading_versants(heading: str) -> tuple[str, ...]:
-    text = fold(heading).replace("’", "'")
+    text = fold_words(heading)
     found = {code for code, pattern in _VERSANT_WORDS if pattern.search(text)}
     if not found:
         found = {code.upper() for code in _VERSANT_CODES.findall(text)}
@@ -73,7 +73,7 @@ def heading_versants(heading: str) -> tuple[str, ...]:
 
 
 def heading_statuts(heading: str) -> tuple[str, ...]:
-    text = fold(heading).replace("’", "'")
+    text = fold_words(heading)
     found: set[str] = set()
     if _CONTRACTUEL.search(text):
         found.add("contractuel")

@@ -8,8 +8,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from rhia.evaldata import EvalError
 from rhia.policy import corpus
-from rhia.policy.evaluation import EvalDataError, evaluate, load_examples
+from rhia.policy.evaluation import evaluate, load_examples
 from rhia.policy.services import enforce
 
 SUMMARY_KEYS = (
@@ -40,6 +41,11 @@ class Command(BaseCommand):
         )
         source = evaluate_.add_mutually_exclusive_group(required=True)
         source.add_argument("--data", help="Fichier JSONL : {id, request, expected, category}.")
+        source.add_argument(
+            "--out-of-fold",
+            action="store_true",
+            help="Le garde-fou entier hors échantillon sur le corpus (5 plis par famille) : la mesure de développement.",
+        )
         source.add_argument(
             "--split",
             choices=corpus.SPLITS,
@@ -113,14 +119,21 @@ class Command(BaseCommand):
         return Guard(current_ruleset(), model, resolve), current_ruleset()
 
     def _eval(self, options):
-        path = Path(options["data"]) if options["data"] else corpus.split_path(options["split"])
-        try:
-            examples = load_examples(path)
-        except EvalDataError as error:
-            raise CommandError(str(error)) from error
         guard, rules = self._guard(options["second_opinion"], options["model"])
         guard.check("échauffement")  # load the rules and the embedder outside the measure
-        result = evaluate(examples, guard.check, rules_only=rules.check)
+        if options["out_of_fold"]:
+            from rhia.policy import training
+
+            cache = Path(settings.VAR_DIR) / "policy_embeddings.npz"
+            examples, check = training.out_of_fold_guard(rules, guard.resolve, cache)
+        else:
+            path = Path(options["data"]) if options["data"] else corpus.split_path(options["split"])
+            try:
+                examples = load_examples(path)
+            except EvalError as error:
+                raise CommandError(str(error)) from error
+            check = guard.check
+        result = evaluate(examples, check, rules_only=rules.check)
         self.stdout.write(
             f"{result['n']} demandes — exactitude {result['accuracy']:.1%}, rappel des usages interdits "
             f"{(result['forbidden_recall'] or 0):.1%}, faux refus {(result['false_refusal_rate'] or 0):.1%}, "

@@ -18,8 +18,9 @@ from django.core.management.base import BaseCommand, CommandError
 from rhia.drafting import eval_command as answers_command
 from rhia.drafting.passages import POOL, documents, retrieve
 from rhia.drafting.situation import STATUTS, VERSANTS, Situation, extract_situation
+from rhia.evaldata import EvalError
 from rhia.fairness import reporting as bias_reporting
-from rhia.search.evaluation import EvalError, evaluate, load_queries
+from rhia.search.evaluation import evaluate, load_queries
 from rhia.search.services import search_documents
 
 MODES = ("file", "auto", "none")
