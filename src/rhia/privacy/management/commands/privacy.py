@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from rhia.privacy import evaluation
 from rhia.privacy.detect import data_class, scan, warm_up
 from rhia.privacy.lexicon import fold, known_name
-from rhia.privacy.names_layout import PARTICLES
+from rhia.privacy.names_shape import PARTICLES
 from rhia.privacy.sensitive import CATEGORY_LABELS
 
 LABELS_FR = {
