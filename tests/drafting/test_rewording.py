@@ -22,6 +22,7 @@ DROIT = sentence(
 )
 QUOTITES = sentence("La durée du service est égale à 50 %, 60 %, 70 % ou 80 % de la durée du travail.")
 REFUS = sentence("L'administration ne peut pas refuser le temps partiel de droit.")
+AVANCE = sentence("Elle doit aussi vous en faire la demande au moins 2 mois à l'avance.")
 ITEM = sentence("à l'occasion de chaque naissance", lead="Le temps partiel de droit est accordé :")
 
 
@@ -46,6 +47,7 @@ def test_a_faithful_rewording_is_kept(written, source):
         ("Le temps partiel est accordé de droit pour élever un enfant jusqu'à ses 6 ans.", DROIT, "6 an"),
         ("La durée du service est égale à 50 % ou 80 % de la durée du travail.", QUOTITES, "60 %"),
         ("L'administration peut refuser le temps partiel de droit.", REFUS, "négation"),
+        ("Il doit en faire la demande au moins 2 mois à l'avance.", AVANCE, "qui fait quoi"),
         ("Le chef de service ne peut pas refuser le temps partiel de droit au médecin.", REFUS, "médecin"),
         (
             "Le temps partiel est accordé de droit pour élever un enfant jusqu'à ses 3 ans, avec une prime "

@@ -306,6 +306,9 @@ MARKERS: dict[str, re.Pattern] = {
 }
 # Share of the given sentence's content words a rewording must keep.
 MIN_KEPT = 0.6
+# A third-person pronoun the source does not use can change who does what ("Elle [l'administration]
+# doit vous en faire la demande" -> "Il doit en faire la demande"); "vous" is the letter's address.
+_PRONOUN = re.compile(r"\b(?:il|elle|ils|elles)\b")
 
 
 def _markers(text: str) -> set[str]:
@@ -346,6 +349,9 @@ def check_rewording(written: str, source: Any, question: str = "") -> str:
     extra = _actors(written) - _actors(shown)
     if extra:
         return f"La reformulation parle de {', '.join(sorted(extra))}, absent de la phrase reprise."
+    pronouns = set(_PRONOUN.findall(fold(written))) - set(_PRONOUN.findall(fold(shown)))
+    if pronouns:
+        return f"La reformulation change qui fait quoi (« {', '.join(sorted(pronouns))} »)."
     if len(words & given) / len(words) < MIN_COVERAGE:
         return "La reformulation ajoute des mots absents de la phrase qu'elle reprend."
     # A short sentence may lose one word ("à l'occasion de chaque naissance" -> "à chaque naissance").
