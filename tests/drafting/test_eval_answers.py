@@ -55,3 +55,19 @@ def test_last_line_is_the_json_report(tmp_path, capsys):
         "per_question",
     }  # fmt: skip
     assert report["n"] == 1 and report["mode"] == "extractive" and report["per_question"][0]["id"] == "t1"
+
+
+def test_the_fresh_answer_set_is_well_formed_and_frozen():
+    # Written apart from the code and read once (docs/assistant.md): edits would void its figures.
+    import hashlib
+    from pathlib import Path
+
+    from rhia.drafting.evaluation import load_answers
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "data" / "answers_fresh.jsonl"
+    items = load_answers(path)
+    assert len(items) == 20 and all(item["facts"] and item["expected_ids"] for item in items)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == FRESH_SHA256
+
+
+FRESH_SHA256 = "e3765b4049a579535b18ccda25108f156021738f2ccda65f1097e1637b6f8d2b"

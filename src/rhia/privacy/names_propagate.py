@@ -7,6 +7,7 @@ import re
 
 from rhia.privacy.entities import Entity
 from rhia.privacy.lexicon import NOT_NAMES, SERVICE_WORDS, common_word, fold, functional_mailbox, known_name
+from rhia.privacy.names_rules import in_institution
 
 CIVILITY_PREFIX = re.compile(
     r"(?i)^(?:M\.|Mr\.?|MM\.|Mme|Mmes|Mlle|Madame|Monsieur|Mademoiselle|Dr\.?|Docteure?|Pr\.?|Me)[ \u00a0\u202f]+"
@@ -125,8 +126,6 @@ def _written_as_name(text: str, start: int, end: int) -> bool:
 
 def propagate(text: str, confirmed: list[Entity], tokens: Tokens | None = None) -> list[Entity]:
     """Other occurrences of confirmed names and of their parts, in any case."""
-    from rhia.privacy.names import _in_institution
-
     tokens = tokens or Tokens(text)
     found = []
     values = [text[e.start : e.end] for e in confirmed]
@@ -138,7 +137,7 @@ def propagate(text: str, confirmed: list[Entity], tokens: Tokens | None = None) 
                 continue
             if original.islower() and common_word(original) and not known_name(original):
                 continue
-            if _in_institution(text, start):
+            if in_institution(text, start):
                 continue
             found.append(Entity(start, end, "PERSON", 0.75, "propagation"))
     return found

@@ -60,6 +60,8 @@ UPPER_ONLY = frozenset({"fo", "sud", "sud education", "das", "rom", "roms", "fiv
 def find_sensitive(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[SensitiveHit]:
     """Sensitive categories of ``text``; words inside ``exclude`` spans (detected values: M. Gay,
     Mme Chrétien, rue de l'Église) do not count."""
+    # one character for one (not fold_words, which collapses spaces and spells ligatures out): the
+    # offsets found in ``folded`` are read back in ``text``
     folded = fold(text).replace("’", "'")
     neutral = [(m.start(), m.end()) for m in _NEUTRAL.finditer(folded)] + list(exclude)
     hits: dict[str, list[str]] = {}

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from rhia.evaldata import EvalError
 from rhia.privacy import evaluation
 from rhia.privacy.detect import data_class, scan, warm_up
 from rhia.privacy.lexicon import fold, known_name
-from rhia.privacy.names_layout import PARTICLES
+from rhia.privacy.names_shape import PARTICLES
 from rhia.privacy.sensitive import CATEGORY_LABELS
 
 LABELS_FR = {
@@ -115,10 +116,8 @@ class Command(BaseCommand):
     def _eval(self, options):
         try:
             docs = evaluation.load(options["data"])
-        except FileNotFoundError as error:
-            raise CommandError(f"Fichier introuvable : {options['data']}") from error
-        except ValueError as error:
-            raise CommandError(str(error)) from error
+        except EvalError as error:
+            raise CommandError(error.message) from error
         if not docs:
             raise CommandError("Le jeu d'évaluation est vide.")
         warm_up()  # load the NER model before timing
