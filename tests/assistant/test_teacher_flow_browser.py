@@ -77,7 +77,7 @@ def test_teacher_part_time_request(
     first = page.locator("#draft-1")
     first.wait_for(state="attached", timeout=30_000)
     answer = first.locator(".rhia-draft-text").inner_text()
-    assert "Réponse tirée des textes" in first.inner_text("h3")
+    assert "Réponse tirée des textes" in first.locator("h3").inner_text()
     assert "de droit" in answer and "80 %" in answer and "50 %" in answer, answer
     screenshot("teacher-02-extractive")
 
