@@ -94,3 +94,20 @@ def test_numbers_normalised_the_same_way_on_both_sides():
     assert normalise("18\u00a0552 €") == normalise("18 552 €") == "18552 €"
     assert normalise("50%") == normalise("50 %") == normalise("cinquante pour cent")
     assert quantities("1. Le congé dure deux mois.") == [("2", "mois")]
+
+
+def test_a_lead_in_line_is_never_quoted_without_its_list():
+    passage = {
+        **F486_FPE,
+        "passage_id": 9,
+        "text": (
+            "L'agent à l'encontre duquel une procédure disciplinaire est engagée a droit :\n"
+            "- à la communication intégrale de son dossier individuel\n"
+            "- à l'assistance d'un ou plusieurs défenseurs de son choix\n"
+            "Le conseil de discipline peut ainsi :"
+        ),
+    }
+    question = "Procédure disciplinaire engagée contre un agent : à quoi a-t-il droit ? que peut ainsi faire le conseil ?"
+    text = compose(select(question, [passage], versant="FPE", statut="titulaire")).text
+    assert ":." not in text and "peut ainsi" not in text
+    assert text.count("a droit :") <= 1

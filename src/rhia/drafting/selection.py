@@ -280,6 +280,10 @@ def select(
         nonlocal used
         if item in chosen or item.score < floor or len(chosen) >= MAX_SENTENCES:
             return False
+        if item.sentence.text.rstrip().endswith(":") and not item.sentence.lead:
+            # A lead-in ("Il peut ainsi :") says nothing without its list; the composer prints it
+            # above the list items it introduces when those are quoted.
+            return False
         if used + _words(item.sentence) > budget and chosen:
             return False
         if any(_near_duplicate(item.sentence, other.sentence) for other in chosen):
