@@ -184,3 +184,12 @@ def test_a_french_iban_with_a_typo_is_still_masked():
     assert [e.label for e in found] == ["IBAN"]
     assert text[found[0].start : found[0].end] == "FR76 3000 4000 0312 3456 7890 144"
     assert find_ibans("Réunion le 12 mars à 14 h, salle FR12.") == []
+
+
+def test_an_accented_french_word_is_not_the_first_name_it_folds_to():
+    # "marié" folds to "marie": the counterfactual check found the masculine variant lost the word.
+    from rhia.privacy.detect import scan
+
+    text = "Bonjour, M. Julien Moreau, professeur certifié de 34 ans, marié, deux enfants, demande un temps partiel."
+    masked = [text[e.start : e.end] for e in scan(text).entities if e.label == "PERSON"]
+    assert "marié" not in masked and any("Moreau" in value for value in masked)

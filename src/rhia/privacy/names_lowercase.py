@@ -20,6 +20,7 @@ from rhia.privacy.lexicon import (
     known_first,
     known_last,
     known_name,
+    lemma,
     stop_words,
 )
 from rhia.privacy.names_shape import SP, WORD
@@ -104,6 +105,10 @@ def _lower_first(word: str, *, cue: bool = False) -> bool:
     if len(word) < 3 or not word.islower() or folded in NOT_NAMES or folded in stop_words():
         return False
     if folded in LOWER_COMMON_FIRST:
+        return False
+    if word != folded and common_word(word) and lemma(word) != folded:
+        # An inflected French word written with its accents ("marié", from "marier") is not the
+        # first name it folds to ("Marie"); "aurélien" is its own lemma and stays a name.
         return False
     if not cue:
         return folded in first_names()
