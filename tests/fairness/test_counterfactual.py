@@ -78,3 +78,23 @@ def test_command_prints_the_divergence_as_json(corpus, capsys):  # noqa: F811
     call_command("eval", "bias", "--limit", "2", "--json")
     report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert report["questions"] == 2 and 0.0 <= report["divergence"] <= 1.0
+
+
+@pytest.mark.django_db
+def test_the_privacy_shield_masks_the_same_number_of_people_in_every_variant():
+    # "marié" once folded to the first name "Marie": masked in the masculine variants only, it made
+    # 18 of the 62 shipped questions find other sources for a man than for a woman.
+    import re
+
+    data = counterfactual.load()
+    placeholder = re.compile(r"\[PERSONNE_\d+\]")
+    for question in data["questions"]:
+        counts = {
+            name: len(
+                placeholder.findall(
+                    counterfactual.pseudonymized(counterfactual.fill(question["template"], person, data))
+                )
+            )
+            for name, person in counterfactual.variants(data)
+        }
+        assert len(set(counts.values())) == 1, (question["id"], counts)
