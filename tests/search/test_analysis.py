@@ -37,3 +37,13 @@ def test_ambiguous_acronym_only_in_capitals():
 def test_everyday_words():
     assert set(tokenize("télétravail")) <= set(query_terms("travailler depuis chez moi"))
     assert set(tokenize("enseignant")) <= set(query_terms("je suis prof"))
+
+
+def test_who_the_child_is_finds_the_fiches_word_for_it():
+    # "son fils a 14 mois": the fiches speak of "enfant" (naissance, élever un enfant).
+    from rhia.search.analysis import query_terms, tokenize
+
+    enfant = tokenize("enfant")[0]
+    for text in ("son fils a 14 mois", "ma fille a deux ans", "le gamin est malade"):
+        assert enfant in query_terms(text), text
+    assert enfant not in query_terms("un petit souci de paie")

@@ -342,6 +342,13 @@ COLLOQUIAL: dict[str, str] = {
     "faute": "sanction disciplinaire",
     "malade": "maladie",
     "bébé": "naissance enfant",
+    # The fiches say "enfant" where agents write who the child is.
+    "fils": "enfant",
+    "fille": "enfant",
+    "gamin": "enfant",
+    "gamine": "enfant",
+    "gosse": "enfant",
+    "nourrisson": "naissance enfant",
     "papa": "paternité",
     "maman": "maternité",
     "arrêt": "congé de maladie",
