@@ -17,20 +17,11 @@ import os
 import resource
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
-TMP = tempfile.mkdtemp(prefix="rhia-bench-llm-")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rhia.settings")
-os.environ["DATABASE_URL"] = f"sqlite:///{TMP}/bench.sqlite3"
-os.environ.pop("RHIA_LLM_BASE_URL", None)
+from harness import django_on_temporary_sqlite
 
-import django  # noqa: E402
-
-django.setup()
+django_on_temporary_sqlite("rhia-bench-llm-")
 
 from django.core.management import call_command  # noqa: E402
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -25,6 +26,21 @@ def fresh_django(var_dir: Path) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+
+
+def django_on_temporary_sqlite(prefix: str) -> Path:
+    """Django on a new SQLite file in a temporary folder, not yet migrated; var/ is kept, so the
+    embedded model installed there is found (what the model benches need, unlike ``fresh_django``)."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rhia.settings")
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+    os.environ.pop("RHIA_LLM_BASE_URL", None)  # the embedded model, not a configured endpoint
+    if str(ROOT / "src") not in sys.path:
+        sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
+    return folder
 
 
 def median_ms(func, runs: int) -> float:
