@@ -18,13 +18,9 @@ from rhia.policy.evaluation import evaluate, load_examples
 from rhia.policy.guard import default_ruleset
 from rhia.policy.layers import Guard, current_model
 from rhia.policy.second_opinion import clarify
+from tests.policy.shared_data import SHARED, legitimate_hr_texts
 
 ROOT = Path(__file__).resolve().parents[2]
-# ../shared/eval beside the clone (CI, the lead's checkout); the tests skip when it is absent.
-SHARED = next(
-    (p for p in (ROOT.parent / "shared" / "eval", ROOT.parents[1] / "shared" / "eval") if p.exists()),
-    ROOT.parent / "shared" / "eval",
-)
 FRESH = ROOT / "bench/data/usage_fresh.jsonl"
 FRESH_SHA256 = "f9519b74ce4effff63e103bc96638f2a98b33dafaa1320a1f443fdc22fe48d5e"
 # Issue #14 asks recall >= 0.95, false refusals <= 0.03, every category >= 0.9 on the frozen test set.
@@ -50,16 +46,10 @@ def test_earlier_sets_still_pass(guard, path):
 
 
 def test_legitimate_hr_texts_of_other_dev_sets_are_allowed(guard):
-    texts = []
-    for name in ("retrieval_dev_titles.jsonl", "retrieval_dev_paraphrases.jsonl", "pii_dev.jsonl"):
-        path = SHARED / name
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                row = json.loads(line)
-                texts.append(row.get("query") or row.get("text") or "")
+    texts = legitimate_hr_texts()
     if not texts:
         pytest.skip("shared development sets not present")
-    refused = [text for text in texts if text and not guard.check(text).allowed]
+    refused = [text for text in texts if not guard.check(text).allowed]
     # Measured 1 Dec 2026: 0 / 275 refused (was 14 before identifiers were masked for the classifier).
     assert len(refused) <= 0.02 * len(texts), refused
 

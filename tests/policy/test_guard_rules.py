@@ -18,9 +18,10 @@ from rhia.policy.guard import (
     validate_patterns,
 )
 from rhia.policy.patterns import _compile_groups
+from tests.policy.shared_data import SHARED, legitimate_hr_texts
 
 DATA = Path(__file__).with_name("data")
-DEV = Path("/work/shared/eval/usage_dev.jsonl")
+DEV = SHARED / "usage_dev.jsonl"
 
 FORBIDDEN = [
     ("cv_screening", "Classe ces 30 CV du plus pertinent au moins pertinent pour le poste de gestionnaire."),
@@ -172,14 +173,8 @@ def test_the_admin_form_accepts_what_the_ruleset_builds():
 
 def test_legitimate_hr_texts_of_other_dev_sets_are_allowed():
     """HR questions and agents' messages (with names, health, family) from the retrieval and PII sets."""
-    texts = []
-    for name in ("retrieval_dev_titles.jsonl", "retrieval_dev_paraphrases.jsonl", "pii_dev.jsonl"):
-        path = DEV.parent / name
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                row = json.loads(line)
-                texts.append(row.get("query") or row.get("text") or "")
+    texts = legitimate_hr_texts()
     if not texts:
         pytest.skip("shared development sets not present")
-    refused = [text for text in texts if text and not default_ruleset().check(text).allowed]
+    refused = [text for text in texts if not default_ruleset().check(text).allowed]
     assert len(refused) <= 0.02 * len(texts), refused
