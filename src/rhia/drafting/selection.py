@@ -157,6 +157,12 @@ def _context_tokens(sentence: Sentence) -> set[str]:
     return set(tokenize(" ".join([*path, sentence.heading])))
 
 
+def _lead_in(sentence: Sentence) -> bool:
+    """A line that introduces a list ("Il peut ainsi :"): it says nothing alone, and the composer
+    prints it above the list items it introduces when those are quoted."""
+    return sentence.text.rstrip().endswith(":") and not sentence.lead
+
+
 def score_sentences(
     question: str, passages: list[Any], *, versant: str = "", statut: str = ""
 ) -> list[Scored]:
@@ -168,7 +174,10 @@ def score_sentences(
     pool = [
         s
         for s in all_sentences(passages)
-        if fits[s.number - 1] is not None and len(s.text.split()) >= 4 and not other_versant(s.text, versant)
+        if fits[s.number - 1] is not None
+        and len(s.text.split()) >= 4
+        and not other_versant(s.text, versant)
+        and not _lead_in(s)
     ]
     if not pool:
         return []
@@ -216,7 +225,6 @@ def score_sentences(
             - RANK_WEIGHT * ranks[sentence.document_id]
             + (HIT_BONUS if _float(field_of(passage, "score")) > 0 else 0.0)
             - 0.02 * sentence.position
-            - (3.0 if sentence.text.endswith(":") and not sentence.lead else 0.0)
         )
         whole = TOPIC_WEIGHT * lexical(all_terms)
         per_part = []
@@ -279,10 +287,6 @@ def select(
     def take(item: Scored) -> bool:
         nonlocal used
         if item in chosen or item.score < floor or len(chosen) >= MAX_SENTENCES:
-            return False
-        if item.sentence.text.rstrip().endswith(":") and not item.sentence.lead:
-            # A lead-in ("Il peut ainsi :") says nothing without its list; the composer prints it
-            # above the list items it introduces when those are quoted.
             return False
         if used + _words(item.sentence) > budget and chosen:
             return False
