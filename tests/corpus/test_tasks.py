@@ -1,4 +1,4 @@
-"""Queued imports: run by ``rhia corpus work`` or by a worker process (``rhia worker``) from the page."""
+"""Queued imports: the task body on its own, and a worker process (``rhia worker``) from the page."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import tarfile
 import time
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from rhia.corpus.models import Document, ImportTask
@@ -23,11 +22,11 @@ def npm_tarball(tmp_path, fiches_dir):
 
 
 @pytest.mark.django_db
-def test_worker_runs_queued_task(npm_tarball):
+def test_a_queued_import_runs_to_completion(npm_tarball):
     task = queue_fetch(all_fiches=False)
     task.params["path"] = str(npm_tarball)
     task.save()
-    call_command("corpus", "work", "--once")
+    run_task(task)
     task.refresh_from_db()
     assert task.status == ImportTask.Status.DONE
     assert (task.created, task.skipped, task.failed, task.processed, task.total) == (2, 1, 1, 4, 4)

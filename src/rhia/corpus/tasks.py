@@ -1,4 +1,4 @@
-"""Import tasks queued from the sources page, run by a worker (``rhia worker``) or ``rhia corpus work``.
+"""Import tasks queued from the sources page, run as jobs by a worker (``rhia worker``).
 
 The import record (database) is the progress report, so any web process can show it; the job
 (``rhia.jobs``) that runs it has a lease, so an import whose worker died is retried or marked failed.
@@ -10,7 +10,6 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
 from rhia.corpus import loaders
@@ -60,21 +59,6 @@ def run_task(task: ImportTask) -> ImportTask:
 def _fail(task: ImportTask, message: str) -> ImportTask:
     task.status, task.message, task.finished_at = ImportTask.Status.FAILED, message[:500], timezone.now()
     task.save()
-    return task
-
-
-def claim_next() -> ImportTask | None:
-    """Take the oldest pending task (one worker gets it)."""
-    with transaction.atomic():
-        task = ImportTask.objects.filter(status=ImportTask.Status.PENDING).order_by("created_at").first()
-        if task is None:
-            return None
-        claimed = ImportTask.objects.filter(pk=task.pk, status=ImportTask.Status.PENDING).update(
-            status=ImportTask.Status.RUNNING, started_at=timezone.now()
-        )
-    if not claimed:
-        return None
-    task.refresh_from_db()
     return task
 
 

@@ -36,8 +36,6 @@ class Command(BaseCommand):
         )
         imp.add_argument("--owner", default="", help="document : service propriétaire.")
         imp.add_argument("--json", action="store_true")
-        work = sub.add_parser("work", help="Exécuter les imports mis en file depuis la page Sources.")
-        work.add_argument("--once", action="store_true", help="S'arrêter quand la file est vide.")
         reindex = sub.add_parser("reindex", help="Reconstruire l'index de recherche à partir des passages.")
         reindex.add_argument(
             "--background", action="store_true", help="Mettre la réindexation en file pour un worker."
@@ -49,8 +47,6 @@ class Command(BaseCommand):
         try:
             if options["action"] == "status":
                 return self._status(options)
-            if options["action"] == "work":
-                return self._work(options)
             if options["action"] == "reindex" and options.get("background"):
                 from rhia.corpus.tasks import queue_reindex
 
@@ -142,21 +138,6 @@ class Command(BaseCommand):
             )
         if task.status == task.Status.FAILED:
             raise CommandError(task.message)
-
-    def _work(self, options) -> None:
-        import time
-
-        from rhia.corpus.tasks import claim_next, run_task
-
-        while True:
-            task = claim_next()
-            if task is None:
-                if options["once"]:
-                    return
-                time.sleep(5)
-                continue
-            task = run_task(task)
-            self.stdout.write(f"{task.label} : {task.get_status_display()} — {task.message}")
 
     def _status(self, options) -> None:
         status = corpus_status()
