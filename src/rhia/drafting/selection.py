@@ -267,7 +267,14 @@ def select(
     statut: str = "",
     budget: int = WORD_BUDGET,
 ) -> Selection:
-    """The sentences to quote: the best one for each part of the question, then the best remaining."""
+    """The sentences to quote: the best one for each part of the question, then the best remaining.
+
+    The question is read as retrieval reads it (``rhia.fairness.neutral.neutral_question``): who the
+    person is (civility, gender, age, family) does not choose the sentences.
+    """
+    from rhia.fairness.neutral import neutral_question
+
+    question = neutral_question(question)
     parts = question_parts(question)
     scored = score_sentences(question, passages, versant=versant, statut=statut)
     selection = Selection(aspects=sorted({a for part in parts for a in asked_aspects(part)}))
