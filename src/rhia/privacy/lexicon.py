@@ -147,6 +147,22 @@ def world_last_names() -> frozenset[str]:
     return _load_list("world_last_names.txt", folded=True)
 
 
+@cache
+def word_first_names() -> frozenset[str]:
+    """First names that are also French words ("Pierre", "Patrice", "Rose"; see ``namebuild``)."""
+    return _load_list("word_first_names.txt", folded=True)
+
+
+def capital_first(word: str) -> bool:
+    """A capitalised word that is a first name where a structure says a person is meant: the
+    gazetteers, the world tables, or a first name that is also a French word ("merci Patrice")."""
+    folded = fold(word)
+    if not word[:1].isupper() or folded in HARD_NOT_NAMES or folded in NOT_NAMES:
+        return False
+    parts = re_split_name(word)
+    return bool(parts) and all(known_first(p) or fold(p) in word_first_names() for p in parts)
+
+
 @lru_cache(maxsize=65536)
 def common_word(word: str) -> bool:
     """A French word or a word that is never a name (``word`` may be in any case)."""
