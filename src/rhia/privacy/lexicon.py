@@ -160,7 +160,10 @@ def capital_first(word: str) -> bool:
     if not word[:1].isupper() or folded in HARD_NOT_NAMES or folded in NOT_NAMES:
         return False
     parts = re_split_name(word)
-    return bool(parts) and all(known_first(p) or fold(p) in word_first_names() for p in parts)
+    if not parts or not (known_first(parts[0]) or fold(parts[0]) in word_first_names()):
+        return False
+    # "Jean-Loup", "Marie-Lou": a compound opening with a first name, every part capitalised
+    return len(parts) == 1 or all(p[:1].isupper() for p in parts)
 
 
 @lru_cache(maxsize=65536)

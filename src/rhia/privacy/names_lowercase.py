@@ -22,6 +22,7 @@ from rhia.privacy.lexicon import (
     known_name,
     lemma,
     stop_words,
+    word_first_names,
 )
 from rhia.privacy.names_shape import SP, WORD
 
@@ -87,10 +88,17 @@ LOWER_COMMON_FIRST = frozenset(
     {"aime", "aurore", "claire", "constance", "jade", "marine", "victoire", "capucine", "marguerite"}
     | {"clement", "pascal", "honore", "rose", "olive", "prudence", "patience", "ange", "france", "margot"}
 )
+# First names that are also French words, too common as words to be a name even after a cue
+# ("un mail avec lien", "avec mat"), on top of ``LOWER_COMMON_FIRST``.
+LOWER_WORD_FIRST_EXCLUDED = frozenset(
+    {"lien", "line", "fleur", "flore", "mamie", "baba", "beat", "jeton", "kirsch", "petit", "blanche"}
+    | {"ambre", "eve", "martin", "mat", "val", "coco", "don", "dom", "pat", "mel", "ken", "jan", "cam"}
+)
 LOWER_CUE_RE = re.compile(
     rf"(?i)(?<![\w])(?:c['’]?{SP}*est{SP}+encore|moi{SP}+c['’]?est|(?:e-?)?mail{SP}+de|message{SP}+de|msg{SP}+de|"
     rf"part{SP}+de|pr[ée]venir|rappeler|appeler|voir{SP}+avec|dire{SP}+[àa]|demander{SP}+[àa]|transmettre{SP}+[àa]|"
-    rf"remplace|remplacer|remplaçant(?:e)?{SP}+de|fwd{SP}+le{SP}+mail{SP}+de)"
+    rf"remplace|remplacer|remplaçant(?:e)?{SP}+de|fwd{SP}+le{SP}+mail{SP}+de|"
+    rf"(?:vu|vois|voir|parl[ée]|parler|discut[ée]|bosse|bosser|travaille){SP}+avec)"
     rf"{SP}+(?P<value>{WORD}(?:{SP}+{WORD})?)"
 )
 ELIDED = re.compile(r"(?i)^(?:[ldsjnmtc]|qu)['’]")
@@ -112,7 +120,10 @@ def _lower_first(word: str, *, cue: bool = False) -> bool:
         return False
     if not cue:
         return folded in first_names()
-    return known_first(word) and (not common_word(word) or folded in first_names())
+    # after a cue, a first name that is also a French word counts too ("vu avec amadou")
+    return (known_first(word) and (not common_word(word) or folded in first_names())) or (
+        folded in word_first_names() and folded not in LOWER_WORD_FIRST_EXCLUDED
+    )
 
 
 def _lower_surname(word: str) -> bool:
