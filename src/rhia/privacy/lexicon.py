@@ -86,6 +86,11 @@ def functional_mailbox(local: str) -> bool:
     return bool(parts) and all(p in SERVICE_WORDS for p in parts)
 
 
+# chat abbreviations that end a message or follow a name ("merci bcp", "thx stp"), not signatures
+CHAT_WORDS = frozenset(
+    {"bcp", "stp", "svp", "pls", "plz", "thx", "dsl", "bjr", "slt", "cdt", "cdlt", "tkt", "mdr", "asap"}
+    | {"jsp", "rdv", "tlm", "encore", "infiniment", "mille", "tous", "toutes", "vous", "toi", "beaucoup"}
+)
 HARD_NOT_NAMES = _load_list("not_names.txt")
 NOT_NAMES = HARD_NOT_NAMES | _load_list("ambiguous_names.txt")
 

@@ -11,14 +11,17 @@ import re
 
 from rhia.privacy.entities import Entity
 from rhia.privacy.lexicon import (
+    CHAT_WORDS,
     NOT_NAMES,
     UPPER_LETTERS,
     capital_first,
     common_word,
+    first_names,
     fold,
     known_first,
     known_name,
     stop_words,
+    word_first_names,
 )
 from rhia.privacy.names_rules import in_institution
 from rhia.privacy.names_shape import PARTICLES, SP, WORD
@@ -43,15 +46,24 @@ CUE_RE = re.compile(
 )
 
 
+def _french_first(folded: str) -> bool:
+    """Every part a first name of the project's gazetteer or of France's top ranks, none a place."""
+    parts = [p for p in folded.replace("’", "'").split("-") if p]
+    return bool(parts) and all(
+        (p in first_names() or p in word_first_names()) and p not in PLACE_FIRST_NAMES for p in parts
+    )
+
+
 def cue_first_names(text: str) -> list[Entity]:
     """A capitalised first name right after a person cue, not at a sentence start, not a place."""
     found = []
     for m in CUE_RE.finditer(text):
         word = m.group("value")
         folded = fold(word)
-        weak = fold(m.group("cue").lower()) in WEAK_CUES  # "à Nancy", "de Florence": maybe a place
-        if (weak and any(part in PLACE_FIRST_NAMES for part in folded.split("-"))) or not capital_first(word):
+        if not capital_first(word):
             continue
+        if fold(m.group("cue").lower()) in WEAK_CUES and not _french_first(folded):
+            continue  # "mission à Dijon", "à Nancy", "de Florence": after a preposition, maybe a place
         if in_institution(text, m.start("value")):
             continue
         if word.isupper():
@@ -72,6 +84,9 @@ BEFORE_RES = [
 ARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "d'", "d’", "l'", "l’"})
 
 
+ELISION = re.compile(r"^[A-Za-z]['’][a-zß-ÿ]")
+
+
 def _list_item(value: str, lowercase: bool) -> bool:
     """A list item next to a person is a person when its words are names, or not French words."""
     tokens = value.split()
@@ -80,8 +95,12 @@ def _list_item(value: str, lowercase: bool) -> bool:
         return False
     if any(fold(t) in NOT_NAMES for t in real):
         return False
+    if any(ELISION.match(t) for t in real):
+        return False  # "L'usager, M. Lys": an article, not a name
     if lowercase:
         return all(t.islower() and len(t) >= 2 and (known_name(t) or not common_word(t)) for t in real)
+    if any(t.isupper() and len(t) > 1 for t in real):
+        return False  # "Mme Jean-Louis, ASH": a grade or a service, not a name
     return capital_first(real[0]) or all(
         t[0].isupper() and not t.isupper() and (known_name(t) or not common_word(t)) for t in real
     )
@@ -138,6 +157,8 @@ def closing_signature(text: str) -> list[Entity]:
     word = m.group("value")
     folded = fold(word)
     if len(word) < 3 or folded in NOT_NAMES or folded in stop_words() or word.isupper():
+        return []
+    if folded in CHAT_WORDS:
         return []
     if known_first(word) or capital_first(word) or not common_word(word):
         return [Entity(m.start("value"), m.end("value"), "PERSON", 0.75, "closing_signature")]

@@ -124,6 +124,7 @@ def _greeted(tokens: list[str]) -> bool:
 ADDRESS_WORDS = frozenset(
     {"tous", "toutes", "tout", "equipe", "collegue", "collegues", "amis", "amies", "ami", "amie", "famille"}
     | {"camarade", "camarades", "maman", "papa", "chef", "cheffe", "madame", "monsieur", "a", "vous", "toi"}
+    | {"m", "mr", "mrs", "ms", "miss", "mme", "mlle", "dr", "pr", "me"}  # "Hi Mr. Okonkwo": the civility rule
     | {
         "docteur",
         "docteure",

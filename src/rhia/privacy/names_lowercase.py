@@ -10,6 +10,7 @@ import re
 
 from rhia.privacy.entities import Entity
 from rhia.privacy.lexicon import (
+    CHAT_WORDS,
     LOWER_LETTERS,
     NOT_NAMES,
     UPPER_LETTERS,
@@ -131,6 +132,8 @@ def _lower_surname(word: str) -> bool:
     folded = fold(word)
     if len(word) < 2 or not word.islower() or folded in NOT_NAMES or folded in stop_words():
         return False
+    if folded in CHAT_WORDS:
+        return False  # "prévenir tugdual stp"
     return known_last(word) or not common_word(word)
 
 
@@ -148,6 +151,15 @@ def _surname_end(text: str, end: int, nxt: re.Match | None) -> int:
     if nxt and re.fullmatch(rf"{SP}+", gap) and _lower_surname(nxt.group()) and not ELIDED.match(nxt.group()):
         return nxt.end()
     return end
+
+
+AFTER_WORD_RE = re.compile(rf"{SP}*(?P<word>{WORD})?")
+
+
+def _closed(text: str, end: int) -> bool:
+    """The name is followed by a chat abbreviation ("stp", "svp")."""
+    word = AFTER_WORD_RE.match(text, end).group("word")
+    return bool(word) and fold(word) in CHAT_WORDS
 
 
 def lowercase_first_names(text: str) -> list[Entity]:
@@ -174,6 +186,7 @@ def lowercase_first_names(text: str) -> list[Entity]:
                 _lower_first(first, cue=True)
                 or (second and not common_word(second) and fold(first) not in stop_words())
                 or (SELF_CUE.match(m.group()) and _lower_surname(first) and not known_last(first))
+                or (not common_word(first) and _closed(text, end))  # "prévenir tugdual stp"
             ):
                 continue
             found.append(Entity(start, end, "PERSON", 0.7, "lower_cue"))
