@@ -47,10 +47,13 @@ CUE_RE = re.compile(
 
 
 def _french_first(folded: str) -> bool:
-    """Every part a first name of the project's gazetteer or of France's top ranks, none a place."""
+    """A first name of the project's gazetteer or of France's top ranks (the first part of a compound:
+    "Jean-Loup"), no part a place."""
     parts = [p for p in folded.replace("’", "'").split("-") if p]
-    return bool(parts) and all(
-        (p in first_names() or p in word_first_names()) and p not in PLACE_FIRST_NAMES for p in parts
+    return (
+        bool(parts)
+        and (parts[0] in first_names() or parts[0] in word_first_names())
+        and not any(p in PLACE_FIRST_NAMES for p in parts)
     )
 
 
