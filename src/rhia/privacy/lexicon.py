@@ -90,6 +90,7 @@ def functional_mailbox(local: str) -> bool:
 CHAT_WORDS = frozenset(
     {"bcp", "stp", "svp", "pls", "plz", "thx", "dsl", "bjr", "slt", "cdt", "cdlt", "tkt", "mdr", "asap"}
     | {"jsp", "rdv", "tlm", "encore", "infiniment", "mille", "tous", "toutes", "vous", "toi", "beaucoup"}
+    | {"pr", "ds", "pk", "pq", "qd", "tjs", "tt", "auj", "ajd"}
 )
 HARD_NOT_NAMES = _load_list("not_names.txt")
 NOT_NAMES = HARD_NOT_NAMES | _load_list("ambiguous_names.txt")
