@@ -30,7 +30,7 @@ from rhia.policy.layers import Guard  # noqa: E402
 from rhia.policy.second_opinion import clarify, model_says_forbidden  # noqa: E402
 
 SETS = [
-    # The frozen test set: written apart from the team, measured once (1 Dec 2026), never tuned on.
+    # The former test set: written apart, measured once (1 Dec 2026), then tuned on (development data).
     ROOT / "bench/data/usage_fresh.jsonl",
     Path("/work/shared/eval/usage_dev.jsonl"),
     ROOT / "tests/policy/data/usage_extra.jsonl",
