@@ -20,7 +20,7 @@ from rhia.drafting.numbers import normalise
 from rhia.drafting.sentences import Sentence, all_sentences, field_of
 from rhia.search.analysis import fold, query_terms, tokenize
 
-WORD_BUDGET = 170
+WORD_BUDGET = 165
 MAX_SENTENCES = 8
 # A sentence of the second fiche needs this much more evidence than one of the first (search's order).
 RANK_WEIGHT = 1.0
