@@ -94,3 +94,24 @@ def test_mention_date_is_the_local_date():
 
     result = export_answer(answer(validated_at=datetime(2026, 11, 23, 23, 30, tzinfo=UTC)), "eml")
     assert "le 24/11/2026." in result.record.mention  # 00:30 in Paris
+
+
+def test_metadata_reader_skips_a_member_that_expands_too_far():
+    """The metadata is read before the extraction's zip-bomb check: it bounds its own reads."""
+    import io
+    import zipfile
+
+    from rhia.provenance.metadata import read_docx
+
+    exported = export_answer(answer(), "docx").content
+    assert read_docx(exported)
+    source = zipfile.ZipFile(io.BytesIO(exported))
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "docProps/custom.xml":
+                data = data.replace(b"<Properties", b"<!--" + b" " * (3 * 1024 * 1024) + b"--><Properties", 1)
+            target.writestr(info.filename, data)
+    assert len(bomb.getvalue()) < 60_000
+    assert read_docx(bomb.getvalue()) == {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -109,3 +110,25 @@ def test_api_refuses_user_without_role(client, make_user):
     client.force_login(make_user(None))
     response = client.post("/api/provenance/verify", {"file": SimpleUploadedFile("a.txt", b"x")})
     assert response.status_code == 403
+
+
+HOSTILE_ODT = Path(__file__).parent.parent / "extraction" / "crashers" / "odt-712ad9e9f36b.odt"
+
+
+def test_hostile_zip_gets_a_french_verdict_never_a_500(make_user):
+    """A zip whose header declares an unknown zip version made sniff() raise NotImplementedError (a 500).
+
+    The verifier keeps its contract for unreadable files: verdict "unknown" with the French reason."""
+    client = Client(raise_request_exception=False)
+    client.force_login(make_user("agent_rh"))
+    data = HOSTILE_ODT.read_bytes()
+    response = client.post(
+        reverse("provenance:verify"), {"action": "file", "document": SimpleUploadedFile("note.odt", data)}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'data-status="unknown"' in html
+    assert "Le fichier « note.odt » ne peut pas être lu : c&#x27;est une archive" in html
+    response = client.post("/api/provenance/verify", {"file": SimpleUploadedFile("note.odt", data)})
+    assert response.status_code == 200, response.content
+    assert "illisible ou endommagée" in response.json()["extraction_error"]

@@ -16,8 +16,10 @@ _UNSUPPORTED = {
     "image": "c'est une image : rhia ne lit pas le texte des images (pas de reconnaissance de caractères)",
     "archive": "c'est une archive compressée ; joignez les documents eux-mêmes",
     "zip": "c'est une archive ou un format bureautique non pris en charge (seuls DOCX et ODT le sont)",
+    "damaged": "c'est une archive (DOCX, ODT…) illisible ou endommagée",
     "binary": "son format n'est pas reconnu",
 }
+_REFUSAL_REASONS = {"executable": "executable", "damaged": "unreadable"}
 SUPPORTED_LABEL = "PDF, DOCX, ODT, HTML, Markdown, texte ou courriel (.eml)"
 
 
@@ -59,14 +61,15 @@ def extract(
 def _extract_one(filename: str, content: bytes, depth: int, byte_limit: int) -> Extracted:
     if not content.strip():
         raise ExtractionError(f"Le fichier « {filename} » est vide.", filename=filename, reason="empty")
-    kind = sniff(filename, content)
-    if kind in _UNSUPPORTED:
-        raise ExtractionError(
-            f"Le fichier « {filename} » ne peut pas être lu : {_UNSUPPORTED[kind]}. Formats acceptés : {SUPPORTED_LABEL}.",
-            filename=filename,
-            reason="executable" if kind == "executable" else "unsupported",
-        )
     try:
+        kind = sniff(filename, content)
+        if kind in _UNSUPPORTED:
+            raise ExtractionError(
+                f"Le fichier « {filename} » ne peut pas être lu : {_UNSUPPORTED[kind]}. "
+                f"Formats acceptés : {SUPPORTED_LABEL}.",
+                filename=filename,
+                reason=_REFUSAL_REASONS.get(kind, "unsupported"),
+            )
         return _parse(filename, content, kind, depth, byte_limit)
     except ExtractionError:
         raise

@@ -105,7 +105,10 @@ def is_executable(filename: str, content: bytes) -> bool:
 
 
 def sniff(filename: str, content: bytes) -> str:
-    """Return a supported kind, or one of "executable", "ole2", "image", "archive", "zip", "binary"."""
+    """Return a supported kind, or one of "executable", "ole2", "image", "archive", "zip", "damaged", "binary".
+
+    Never raises, whatever the bytes: a zip container that cannot be listed is "damaged".
+    """
     head = content[:8]
     if content[:1024].lstrip().startswith(b"%PDF-") or b"%PDF-" in content[:1024]:
         return "pdf"
@@ -127,18 +130,22 @@ def sniff(filename: str, content: bytes) -> str:
 
 
 def _sniff_zip(content: bytes) -> str:
+    # zipfile raises many types on hostile archives (BadZipFile, NotImplementedError for an unknown
+    # zip version or compression, EOFError, struct.error, UnicodeDecodeError, ...): any of them means
+    # the file is no readable DOCX or ODT.
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
-                mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
+                with archive.open("mimetype") as member:  # read a few bytes, whatever its declared size
+                    mimetype = member.read(128).decode("ascii", "replace").strip()
                 if mimetype == "application/vnd.oasis.opendocument.text":
                     return "odt"
                 return "zip"
             if "word/document.xml" in names:
                 return "docx"
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return "binary"
+    except Exception:  # noqa: BLE001 - see above; sniffing must never fail
+        return "damaged"
     return "zip"
 
 

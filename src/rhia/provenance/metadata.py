@@ -14,6 +14,7 @@ from email.parser import BytesParser
 
 from lxml import etree
 
+from rhia.extraction import limits
 from rhia.provenance.answer import ExportableAnswer
 from rhia.provenance.labels import DIGITAL_SOURCE_TYPE, TOOL_NAME, ai_use_summary
 
@@ -76,13 +77,24 @@ def custom_properties_xml(values: dict[str, str]) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def _member(archive: zipfile.ZipFile, name: str, archive_size: int) -> bytes | None:
+    """The member's bytes, or None when it is missing or declares more than the extraction allows
+    (zipfile never inflates a member past its declared size)."""
+    if name not in archive.namelist():
+        return None
+    if archive.getinfo(name).file_size > limits.expanded_allowance(archive_size):
+        return None
+    return archive.read(name)
+
+
 def read_docx(content: bytes) -> dict[str, str]:
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            if "docProps/custom.xml" not in archive.namelist():
-                return {}
-            root = etree.fromstring(archive.read("docProps/custom.xml"), parser=_SAFE_PARSER)
-    except (zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
+            raw = _member(archive, "docProps/custom.xml", len(content))
+        root = etree.fromstring(raw, parser=_SAFE_PARSER) if raw else None
+    except Exception:  # noqa: BLE001 - a hostile archive (any zipfile or XML error) carries no metadata
+        return {}
+    if root is None:
         return {}
     by_name = {names[0]: key for key, names in FIELDS.items()}
     found = {}
@@ -100,10 +112,11 @@ def read_odt(content: bytes) -> dict[str, str]:
     """OpenDocument user-defined fields: what an office suite makes of the DOCX custom properties."""
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            if "meta.xml" not in archive.namelist():
-                return {}
-            root = etree.fromstring(archive.read("meta.xml"), parser=_SAFE_PARSER)
-    except (zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
+            raw = _member(archive, "meta.xml", len(content))
+        root = etree.fromstring(raw, parser=_SAFE_PARSER) if raw else None
+    except Exception:  # noqa: BLE001 - a hostile archive (any zipfile or XML error) carries no metadata
+        return {}
+    if root is None:
         return {}
     by_name = {names[0]: key for key, names in FIELDS.items()}
     found = {}
