@@ -163,7 +163,10 @@ def test_dpo(world, login, visit):
     assert "{'" not in table and '{"' not in table
     assert "assistant.case_created" not in table and "llm.call" not in table
     assert "Nouveau cas ouvert" in table and "Étape du cycle de vie" not in table
-    assert "Cas d'usage « Répondre à une question d'un agent » : Proposé → Analyse DPO / RSSI (AIPD)." in table
+    assert (
+        "Cas d'usage « Répondre à une question d'un agent à partir des textes » : Proposé → Analyse DPO / RSSI (AIPD)."
+        in table
+    )
     assert "« reponse-question-agent »" not in table  # the register's name, not the slug
     journal.select_option("#id_action", "policy.")
     journal.click("#audit-filters button[type=submit]")

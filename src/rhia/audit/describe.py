@@ -90,7 +90,9 @@ SENTENCES: dict[str, Callable[[Payload], str]] = {
         f"Nouveau cas ouvert ({_data(p)})" + (", refusé par le garde-fou." if _yes(p.get("refused")) else ".")
     ),
     "assistant.drafts_generated": lambda p: (
-        f"Propositions de réponse rédigées : {p.get('n', '?')}, par le modèle {p.get('model') or '?'}."
+        f"Proposition de réponse tirée des textes, sans appel à un modèle : {p.get('n', '?')}."
+        if _yes(p.get("extractive_only"))
+        else f"Propositions de réponse rédigées : {p.get('n', '?')}, par le modèle {p.get('model') or '?'}."
     ),
     "assistant.draft_chosen": lambda p: (
         f"L'agent a choisi la proposition n° {int(p['index']) + 1}."  # stored 0-based, shown from 1

@@ -16,7 +16,6 @@ from rhia.governance.lifecycle_flow import Evidence, State
 from rhia.governance.lifecycle_service import advance
 from rhia.policy.models import OPERATIONAL_USE_CASE, Status, UseCase
 
-
 # Days before today of each step, in the workflow's order: the history the demo documents ends before
 # the demo activity (``rhia demo --activity``, the last eight weeks) begins.
 DAYS_AGO = {
