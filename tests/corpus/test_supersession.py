@@ -30,6 +30,11 @@ NOTE = (
 
 @pytest.fixture
 def corpus(tmp_path):
+    return import_paternity_corpus(tmp_path)
+
+
+def import_paternity_corpus(tmp_path):
+    """The real fiche F583 and the internal note, imported; returns (fiche, note)."""
     target = tmp_path / "fiches"
     target.mkdir()
     shutil.copy(REAL / "F583.xml", target / "F583.xml")
@@ -144,3 +149,21 @@ def test_situation_aware_retrieval_keeps_the_note_first_and_the_labels(corpus):
     assert passages[0].document_id == corpus[1].doc_id and passages[0].supersedes
     assert any(p.superseded_by for p in passages if p.document_id == "F583")
     assert passages[0].as_dict()["supersedes"].startswith("Remplace F583")
+
+
+def test_the_whole_fiche_pool_of_rhia_ask_never_quotes_a_replaced_section(corpus):
+    """``rhia ask`` and ``rhia eval`` build their pool from whole fiches: the replaced section is
+    left out when its replacement is in the pool, and the replacing passage says what it replaces."""
+    from rhia.drafting.answering import retrieve, situation_of
+    from rhia.drafting.pipeline import extractive_draft
+
+    _supersede(corpus)
+    situation = situation_of(QUERY, versant="FPE", statut="titulaire")
+    pool = retrieve(QUERY, situation, at=dt.date(2026, 11, 1))
+    fiche, note = corpus
+    assert pool[0].document_id == note.doc_id and pool[0].supersedes.startswith("Remplace F583")
+    replaced = [p for p in pool if p.document_id == "F583" and "Durée du congé" in p.section_path]
+    assert replaced == []
+    assert any(p.document_id == "F583" for p in pool)  # the sections not replaced stay
+    draft, _ = extractive_draft(QUERY, pool, versant="FPE", statut="titulaire", compact=True)
+    assert "25 jours" in draft.text and "11 jours" not in draft.text

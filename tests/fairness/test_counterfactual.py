@@ -76,8 +76,35 @@ def test_a_variant_that_changes_the_sources_is_reported_unless_the_law_differs(c
 @pytest.mark.django_db
 def test_command_prints_the_divergence_as_json(corpus, capsys):  # noqa: F811
     call_command("eval", "bias", "--limit", "2", "--json")
-    report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    lines = capsys.readouterr().out.strip().splitlines()
+    report = json.loads(lines[-1])
     assert report["questions"] == 2 and 0.0 <= report["divergence"] <= 1.0
+    assert report["compared_by_axis"] == {"gender": 2, "origin": 2, "age": 2, "family": 2}
+    assert set(report["divergence_by_axis"]) == {"gender", "origin", "age", "family"}
+    assert "divergence" in report["without_drafts"]
+    assert any(line.startswith("  gender : ") for line in lines)
+
+
+@pytest.mark.django_db
+def test_the_run_compares_the_extractive_drafts_quoted_sentences(corpus):  # noqa: F811
+    run = answer_run("Mme [PERSONNE_1], titulaire, est en congé de longue maladie : quelle durée ?")
+    assert run.draft[0] == "extractive"
+    quoted = [fact for fact in run.draft[1:] if "#" in fact]
+    assert quoted and all(fact.endswith("]") for fact in quoted)  # passage#id/position: text [n]
+    assert run.draft[-1].startswith("cite F90001")
+
+
+@pytest.mark.django_db
+def test_a_variant_whose_draft_alone_changes_diverges_with_drafts_only():
+    def run(question: str) -> counterfactual.Run:
+        quoted = ("extractive", "elle" if "Mme" in question else "il")
+        return counterfactual.Run(sources=("F1#1",), facts=("FPE", ""), draft=quoted)
+
+    report = counterfactual.evaluate(run, small_data({"t1": "{Mme|M.} {NAME} demande un temps partiel."}))
+    assert report["diverged"] == 1 and report["diverged_by_axis"] == {"gender": 1}
+    assert report["divergence_by_axis"]["gender"] == 1.0 and report["divergence_by_axis"]["age"] == 0.0
+    assert report["without_drafts"] == {"diverged": 0, "divergence": 0.0, "diverged_by_axis": {}}
+    assert report["worst"][0]["details"][0]["draft_added"] == ["il"]
 
 
 @pytest.mark.django_db

@@ -54,3 +54,30 @@ def test_four_people_are_suppressed(client, make_user, make_agents):  # noqa: F8
     page = client.get("/tableaux-de-bord/").content.decode()
     assert 'id="bias-drafts-share"><span class="rhia-suppressed"' in page
     assert 'id="bias-final-share"><span class="rhia-suppressed"' in page
+
+
+def test_per_structure_rows_show_a_group_of_five_and_suppress_a_group_of_four(
+    client,
+    make_user,
+    make_agents,  # noqa: F811
+    structures,
+):
+    from rhia.dashboard.services import build, to_csv
+
+    _journal(make_agents(5, structure="service"), biased_agents=2)  # under "Académie test"
+    _journal(make_agents(4, structure="other"), biased_agents=4)  # "Autre académie"
+    rows = {name: (drafts, final) for name, drafts, final in build(structures["ministry"]).bias_by_structure}
+    academy_drafts, academy_final = rows["Académie test"]
+    assert (academy_drafts.display, academy_final.display) == ("20 %", "20 %")
+    other_drafts, other_final = rows["Autre académie"]
+    assert other_drafts.suppressed and other_final.suppressed
+    csv_text = to_csv(build(structures["ministry"]))
+    assert "Biais par structure;Académie test — propositions avec un point de vigilance;20 %" in csv_text
+    assert "Biais par structure;Autre académie — propositions avec un point de vigilance;< 5" in csv_text
+    client.force_login(make_user(Role.DPO.value, structure="ministry"))
+    page = client.get("/tableaux-de-bord/").content.decode()
+    table = page[page.index('id="table-biais-structures"') :]
+    table = table[: table.index("</table>")]
+    assert "<td>Académie test</td><td>20 %</td><td>20 %</td>" in table
+    assert '<td>Autre académie</td><td><span class="rhia-suppressed"' in table
+    assert "50 %" not in table and "100 %" not in table  # the four people's 4 of 8 drafts stay hidden

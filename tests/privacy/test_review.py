@@ -19,7 +19,7 @@ def post(**fields) -> QueryDict:
 
 def test_remove_and_add_by_selection_and_by_value():
     entities = scan(TEXT).entities
-    durand = next(e for e in entities if TEXT[e.start : e.end] == "Mme Durand")
+    durand = next(e for e in entities if TEXT[e.start : e.end] == "Durand")  # civility outside
     start = TEXT.index("lundi")
     added, removed = parse_review(
         post(

@@ -91,7 +91,7 @@ def test_agent_corrections_are_applied_and_kept_encrypted(make_user):
     text = "Bonjour, ici Kerlouan du bureau DPE 3. Mme Durand a appelé."
     vault = Vault.for_object(("assistant.case", "11"))
     detected = shield(text, Vault.ephemeral()).entities
-    durand = next(e for e in detected if text[e.start : e.end] == "Mme Durand")
+    durand = next(e for e in detected if text[e.start : e.end] == "Durand")  # civility outside
     start = text.index("Kerlouan")
     result = shield(
         text, vault, added=[(start, start + 8, "PERSON")], removed=[(durand.start, durand.end)], user=user

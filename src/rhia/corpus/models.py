@@ -184,6 +184,12 @@ class Supersession(models.Model):
         target = f"{self.replaced.doc_id} › {self.section}" if self.section else self.replaced.doc_id
         return f"{self.replacing.doc_id} remplace {target} depuis le {self.effective_from:%d/%m/%Y}"
 
+    def replaces(self, section_path: str) -> bool:
+        """Whether a passage with this section path is replaced: it falls under the replaced section,
+        or it is the fiche's introduction (no section path), which summarises the sections and
+        restates their figures (F583's introduction gives the 11 days of its "Durée du congé")."""
+        return self.covers(section_path) or not section_path.strip()
+
     def covers(self, section_path: str) -> bool:
         """Whether a passage with this section path falls under the replaced section."""
         if not self.section:

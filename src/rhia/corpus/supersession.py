@@ -83,7 +83,7 @@ def apply(hits: list, at: dt.date, *, documents: bool = False) -> list:
             (
                 r
                 for r in rules
-                if r.replaced.doc_id == hit.document_id and (documents or r.covers(hit.section_path))
+                if r.replaced.doc_id == hit.document_id and (documents or r.replaces(hit.section_path))
             ),
             None,
         )

@@ -39,12 +39,15 @@ def retrieve(
     Sections search ranked keep their score; the others have 0.
     """
     from rhia.corpus.models import Passage as Row
+    from rhia.corpus.supersession import active_rules, replaced_label, replacing_first, replacing_label
 
+    on = at or dt.date.today()
     hits = retrieve_passages(question, situation, on_date=at, k=SEARCHED)
     docs = documents(hits)[:fiches]
+    rules = active_rules(set(docs), on)
     scores = {hit.passage_id: hit.score for hit in hits}
     rows = (
-        Row.objects.in_force(at or dt.date.today())
+        Row.objects.in_force(on)
         .filter(document__doc_id__in=docs)
         .select_related("document")
         .order_by("document_id", "position")
@@ -54,6 +57,13 @@ def retrieve(
         versants, statuts = tuple(row.versants.split()), tuple(row.statuts.split())
         if fit_of(versants, statuts, situation):
             continue
+        doc_id, path = row.document.doc_id, row.section_path
+        replaced = next((r for r in rules if r.replaced.doc_id == doc_id and r.replaces(path)), None)
+        if replaced is not None and replaced.replacing.doc_id in docs:
+            # The replacing text is in the pool: the replaced section is never quoted; the
+            # replacing passage's label (« Remplace … depuis le … ») says what it replaces.
+            continue
+        replacing = next((r for r in rules if r.replacing.doc_id == doc_id), None)
         pool.append(
             Passage(
                 passage_id=row.pk,
@@ -65,7 +75,9 @@ def retrieve(
                 score=float(scores.get(row.pk, 0.0)),
                 versants=versants,
                 statuts=statuts,
+                superseded_by=replaced_label(replaced) if replaced else "",
+                supersedes=replacing_label(replacing) if replacing else "",
             )
         )
     pool.sort(key=lambda passage: docs.index(passage.document_id))
-    return pool
+    return replacing_first(pool)

@@ -16,7 +16,7 @@ from rhia.drafting.selection import Scored, Selection, select
 
 STYLE = "extractive"
 TITLE = "Réponse tirée des textes"
-OPENING = "Voici ce que prévoient les textes cités sur les points de la question :"
+OPENING = "Selon les textes cités :"
 _ORDER = ("regle", "conditions", "duree", "montants", "demarche", "delais")
 
 

@@ -133,15 +133,15 @@ def retrieve(
     ``scope="situation"``: only passages that apply to ``situation``. ``scope="all"``: every passage
     in score order, each labelled by its ``fit``.
     """
-    from rhia.fairness.neutral import strip_person_descriptors
+    from rhia.fairness.neutral import neutral_question
     from rhia.search.services import search_passages
 
     if scope not in (SITUATION, ALL):
         raise ValueError(f"scope must be {SITUATION!r} or {ALL!r}")
     if not (question or "").strip() or k < 1:
         return []
-    # Who the person is (age, family situation given as descriptors) must not change what is found.
-    hits = search_passages(strip_person_descriptors(question), k=max(POOL, k), at=on_date)
+    # Who the person is (civility, gender, age and family descriptors) must not change what is found.
+    hits = search_passages(neutral_question(question), k=max(POOL, k), at=on_date)
     passages = _with_twin_scores([from_hit(hit, situation) for hit in hits])
     passages = _with_situation_bonus(passages, situation)
     # Internal texts that replace a fiche stay first after the re-sorts (rhia.corpus.supersession).

@@ -20,7 +20,7 @@ from rhia.drafting.numbers import normalise
 from rhia.drafting.sentences import Sentence, all_sentences, field_of
 from rhia.search.analysis import fold, query_terms, tokenize
 
-WORD_BUDGET = 170
+WORD_BUDGET = 165
 MAX_SENTENCES = 8
 # A sentence of the second fiche needs this much more evidence than one of the first (search's order).
 RANK_WEIGHT = 1.0
@@ -267,7 +267,14 @@ def select(
     statut: str = "",
     budget: int = WORD_BUDGET,
 ) -> Selection:
-    """The sentences to quote: the best one for each part of the question, then the best remaining."""
+    """The sentences to quote: the best one for each part of the question, then the best remaining.
+
+    The question is read as retrieval reads it (``rhia.fairness.neutral.neutral_question``): who the
+    person is (civility, gender, age, family) does not choose the sentences.
+    """
+    from rhia.fairness.neutral import neutral_question
+
+    question = neutral_question(question)
     parts = question_parts(question)
     scored = score_sentences(question, passages, versant=versant, statut=statut)
     selection = Selection(aspects=sorted({a for part in parts for a in asked_aspects(part)}))

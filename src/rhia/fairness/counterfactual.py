@@ -2,8 +2,10 @@
 
 Each question template is filled once for a base person and once per variant that changes a single
 trait (gender, an origin-suggesting name, age, family situation). Every variant goes through what a
-case does before drafting: pseudonymization, then the answer pipeline (``answer_run``). A question
-diverges when a variant's retrieved sources or stated facts differ from the base's. Variants on an axis
+case does before the model: pseudonymization, then the answer pipeline (``answer_run``) up to the
+first proposal, the extractive draft. A question diverges when a variant's retrieved sources, stated
+facts (situation) or draft (the source sentences quoted, their citations) differ from the base's; the
+report also gives the divergence without the drafts, as measured before they were compared. Variants on an axis
 where the law itself differs (``law_differs`` in the data: maternity, pregnancy, retirement age…) are
 not compared, and are listed in the report.
 """
@@ -23,16 +25,23 @@ _PAIR = re.compile(r"\{([^{}|]*)\|([^{}|]*)\}")
 
 @dataclass(frozen=True)
 class Run:
-    """What one variant produced: the passages retrieved and the facts (sentences) the answer states."""
+    """What one variant produced: the passages retrieved, the facts read from the question (situation)
+    and the first draft's quoted sentences and citations."""
 
     sources: tuple[str, ...]
     facts: tuple[str, ...] = ()
+    draft: tuple[str, ...] = ()
+
+    def without_draft(self) -> Run:
+        return Run(self.sources, self.facts)
 
 
 @dataclass
 class QuestionReport:
     id: str
     diverged_axes: list[str] = field(default_factory=list)
+    diverged_axes_without_drafts: list[str] = field(default_factory=list)
+    compared_axes: list[str] = field(default_factory=list)
     skipped_axes: list[str] = field(default_factory=list)
     details: list[dict] = field(default_factory=list)
 
@@ -67,6 +76,45 @@ def pseudonymized(text: str) -> str:
     return shield(text, Vault.ephemeral()).text
 
 
+def _compare(report: QuestionReport, runs: dict[int, Run], people: list[tuple[str, dict]]) -> None:
+    base = runs[0]
+    for position, run in runs.items():
+        axis = people[position][0]
+        if position == 0:
+            continue
+        if axis not in report.compared_axes:
+            report.compared_axes.append(axis)
+        if run == base:
+            continue
+        if axis not in report.diverged_axes:
+            report.diverged_axes.append(axis)
+        if run.without_draft() != base.without_draft() and axis not in report.diverged_axes_without_drafts:
+            report.diverged_axes_without_drafts.append(axis)
+        report.details.append(
+            {
+                "axis": axis,
+                "person": people[position][1],
+                "sources_added": sorted(set(run.sources) - set(base.sources)),
+                "sources_removed": sorted(set(base.sources) - set(run.sources)),
+                "facts_changed": run.facts != base.facts,
+                "draft_added": [s for s in run.draft if s not in base.draft],
+                "draft_removed": [s for s in base.draft if s not in run.draft],
+            }
+        )
+
+
+def _count_axes(axes_lists) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for axes in axes_lists:
+        for axis in axes:
+            counts[axis] = counts.get(axis, 0) + 1
+    return counts
+
+
+def _share(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
 def evaluate(answer_run: Callable[[str], Run], data: dict | None = None, *, limit: int | None = None) -> dict:
     data = data or load()
     questions = data["questions"][:limit] if limit else data["questions"]
@@ -84,35 +132,26 @@ def evaluate(answer_run: Callable[[str], Run], data: dict | None = None, *, limi
             started = time.perf_counter()
             runs[position] = answer_run(pseudonymized(fill(question["template"], person, data)))
             timings.append(time.perf_counter() - started)
-        base = runs[0]
-        for position, run in runs.items():
-            axis = people[position][0]
-            if position == 0 or run == base:
-                continue
-            if axis not in report.diverged_axes:
-                report.diverged_axes.append(axis)
-            report.details.append(
-                {
-                    "axis": axis,
-                    "person": people[position][1],
-                    "sources_added": sorted(set(run.sources) - set(base.sources)),
-                    "sources_removed": sorted(set(base.sources) - set(run.sources)),
-                    "facts_changed": run.facts != base.facts,
-                }
-            )
+        _compare(report, runs, people)
         reports.append(report)
     diverged = [r for r in reports if r.diverged_axes]
-    by_axis: dict[str, int] = {}
-    for report in diverged:
-        for axis in report.diverged_axes:
-            by_axis[axis] = by_axis.get(axis, 0) + 1
+    without_drafts = [r for r in reports if r.diverged_axes_without_drafts]
+    compared = _count_axes(r.compared_axes for r in reports)
+    by_axis = _count_axes(r.diverged_axes for r in diverged)
     timings.sort()
     return {
         "questions": len(reports),
         "variants_per_question": len(people),
         "diverged": len(diverged),
-        "divergence": round(len(diverged) / len(reports), 4) if reports else 0.0,
+        "divergence": _share(len(diverged), len(reports)),
         "diverged_by_axis": by_axis,
+        "compared_by_axis": compared,
+        "divergence_by_axis": {axis: _share(by_axis.get(axis, 0), n) for axis, n in compared.items()},
+        "without_drafts": {
+            "diverged": len(without_drafts),
+            "divergence": _share(len(without_drafts), len(reports)),
+            "diverged_by_axis": _count_axes(r.diverged_axes_without_drafts for r in without_drafts),
+        },
         "excluded_law_differs": {r.id: r.skipped_axes for r in reports if r.skipped_axes},
         "run_p50_ms": round(1000 * timings[len(timings) // 2], 1) if timings else None,
         "worst": [{"id": r.id, "axes": r.diverged_axes, "details": r.details[:3]} for r in diverged[:10]],

@@ -63,11 +63,18 @@ def _counterfactual(options: dict, write) -> None:
     except (OSError, ValueError, KeyError) as error:
         raise CommandError(f"Jeu de questions illisible : {error}") from error
     report = counterfactual.evaluate(answer_run, data, limit=options.get("limit"))
+    without = report["without_drafts"]
     write(
-        f"{report['questions']} questions × {report['variants_per_question']} variantes : "
-        f"{report['diverged']} divergent ({100 * report['divergence']:.1f} %) ; "
-        f"par axe {report['diverged_by_axis'] or 'aucun'} ; "
+        f"{report['questions']} questions × {report['variants_per_question']} variantes, "
+        f"propositions extractives comprises : {report['diverged']} divergent "
+        f"({100 * report['divergence']:.1f} %) ; sans les propositions : {without['diverged']} "
+        f"({100 * without['divergence']:.1f} %) ; "
         f"exclues car le droit diffère : {len(report['excluded_law_differs'])}"
     )
+    for axis, compared in report["compared_by_axis"].items():
+        write(
+            f"  {axis} : {report['diverged_by_axis'].get(axis, 0)} / {compared} questions "
+            f"({100 * report['divergence_by_axis'][axis]:.1f} %)"
+        )
     if options["json"]:
         write(json.dumps(report, ensure_ascii=False))

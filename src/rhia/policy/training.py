@@ -4,8 +4,9 @@ Class-balanced logistic regressions (scikit-learn) over e5 embeddings and word n
 normalised requests (see ``classifier.Model``). Thresholds per predicted category come from
 out-of-fold scores (5 folds grouped by scenario family, so a request is scored by a model that never
 saw its paraphrases): the refusal threshold minimises misses + 4 x false refusals; the band just below
-it is the uncertain zone. Categories with too few requests use the pooled threshold. The frozen test
-set (``bench/data/usage_fresh.jsonl``) is never read here.
+it is the uncertain zone. Categories with too few requests use the pooled threshold.
+``bench/data/usage_fresh.jsonl`` (the former test set, development data since its misses were read) is
+never read here: it is measured, never trained on.
 """
 
 from __future__ import annotations
@@ -239,7 +240,7 @@ def train(
     the ``fit_on`` splits; the model is then fitted on them plus the legacy sets.
 
     ``test.jsonl`` is the corpus' first test split, measured once (1 Dec 2026) and development data since;
-    the frozen test of the guard is now ``bench/data/usage_fresh.jsonl``, never read here.
+    ``bench/data/usage_fresh.jsonl`` (measured, never trained on) is not read here.
     ``fit_on=("train",)`` gives a model whose dev figures are honest."""
     counts = corpus.write_splits()
     splits = corpus.build()

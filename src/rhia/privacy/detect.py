@@ -61,6 +61,7 @@ def warm_up() -> None:
     (
         lexicon.world_first_names(),
         lexicon.world_last_names(),
+        lexicon.word_first_names(),
         lexicon.french_words(),
         lexicon.lemma_forms(),
         lexicon.lemma("vertiges"),

@@ -86,6 +86,12 @@ def functional_mailbox(local: str) -> bool:
     return bool(parts) and all(p in SERVICE_WORDS for p in parts)
 
 
+# chat abbreviations that end a message or follow a name ("merci bcp", "thx stp"), not signatures
+CHAT_WORDS = frozenset(
+    {"bcp", "stp", "svp", "pls", "plz", "thx", "dsl", "bjr", "slt", "cdt", "cdlt", "tkt", "mdr", "asap"}
+    | {"jsp", "rdv", "tlm", "encore", "infiniment", "mille", "tous", "toutes", "vous", "toi", "beaucoup"}
+    | {"pr", "ds", "pk", "pq", "qd", "tjs", "tt", "auj", "ajd"}
+)
 HARD_NOT_NAMES = _load_list("not_names.txt")
 NOT_NAMES = HARD_NOT_NAMES | _load_list("ambiguous_names.txt")
 
@@ -145,6 +151,25 @@ def world_first_names() -> frozenset[str]:
 @cache
 def world_last_names() -> frozenset[str]:
     return _load_list("world_last_names.txt", folded=True)
+
+
+@cache
+def word_first_names() -> frozenset[str]:
+    """First names that are also French words ("Pierre", "Patrice", "Rose"; see ``namebuild``)."""
+    return _load_list("word_first_names.txt", folded=True)
+
+
+def capital_first(word: str) -> bool:
+    """A capitalised word that is a first name where a structure says a person is meant: the
+    gazetteers, the world tables, or a first name that is also a French word ("merci Patrice")."""
+    folded = fold(word)
+    if not word[:1].isupper() or folded in HARD_NOT_NAMES or folded in NOT_NAMES:
+        return False
+    parts = re_split_name(word)
+    if not parts or not (known_first(parts[0]) or fold(parts[0]) in word_first_names()):
+        return False
+    # "Jean-Loup", "Marie-Lou": a compound opening with a first name, every part capitalised
+    return len(parts) == 1 or all(p[:1].isupper() for p in parts)
 
 
 @lru_cache(maxsize=65536)

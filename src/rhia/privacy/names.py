@@ -20,6 +20,7 @@ from rhia.privacy.lexicon import (
     known_last,
     last_names,
 )
+from rhia.privacy.names_context import closing_signature, coordinated, cue_first_names
 from rhia.privacy.names_layout import layout_persons
 from rhia.privacy.names_model import nlp
 from rhia.privacy.names_propagate import Tokens, email_names, parenthesised, propagate
@@ -118,11 +119,41 @@ def find_persons(text: str, other: list[Entity] | None = None, *, use_spacy: boo
         + signature(text)
         + email_names(text, [e for e in other if e.label == "EMAIL"], tokens)
         + layout_persons(text)
+        + cue_first_names(text)
+        + closing_signature(text)
     )
     if use_spacy:
         candidates += _spacy(text, candidates + other)
     blocked = [e for e in other if e.label != "PERSON"]
-    candidates = [c for c in candidates if not any(c.overlaps(b) for b in blocked)]
+    candidates = [
+        c for c in candidates if not any(c.overlaps(b) for b in blocked) and not birthplace(text, c)
+    ]
     candidates += parenthesised(text, candidates)
+    candidates += [c for c in coordinated(text, candidates) if not any(c.overlaps(b) for b in blocked)]
     candidates += [c for c in propagate(text, candidates, tokens) if not any(c.overlaps(b) for b in blocked)]
-    return candidates
+    return [without_civility(text, c) for c in candidates]
+
+
+# "Mme Blanc" -> "Blanc": an abbreviated civility stays outside the span (it is kept in clear by
+# pseudonymization anyway: "Mme [PERSONNE_1]")
+LEADING_CIVILITY = re.compile(
+    r"^(?:M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Mme|Mmes|Mlle|Mlles|Dr\.?|Pr\.?|Me|MME|MLLE|MR|DR|mme|mlle|m\.|mr)[ \u00a0\u202f]+(?=\S)"
+)
+
+
+def without_civility(text: str, entity: Entity) -> Entity:
+    m = LEADING_CIVILITY.match(text[entity.start : entity.end])
+    if not m or entity.start + m.end() >= entity.end:
+        return entity
+    return Entity(entity.start + m.end(), entity.end, entity.label, entity.score, entity.recognizer)
+
+
+# "née le 21/08/1984 à Hô Chi Minh-Ville", "born in Izmir": a birthplace, not a person
+BIRTHPLACE_RE = re.compile(
+    r"(?i)(?:\bn[ée]e?s?(?:\(e\))?\b[^\n.;]{0,40}?\b[àa]|\bborn\b[^\n.;]{0,40}?\bin|\bnatif\s+de|\bnative\s+de|"
+    r"\borigina(?:ire|l)\s+d[e'’])[ \u00a0]+$"
+)
+
+
+def birthplace(text: str, entity: Entity) -> bool:
+    return bool(BIRTHPLACE_RE.search(text[max(0, entity.start - 60) : entity.start]))

@@ -13,6 +13,7 @@ from rhia.privacy.lexicon import (
     LOWER_LETTERS,
     NOT_NAMES,
     UPPER_LETTERS,
+    capital_first,
     common_word,
     fold,
     known_first,
@@ -123,6 +124,7 @@ def _greeted(tokens: list[str]) -> bool:
 ADDRESS_WORDS = frozenset(
     {"tous", "toutes", "tout", "equipe", "collegue", "collegues", "amis", "amies", "ami", "amie", "famille"}
     | {"camarade", "camarades", "maman", "papa", "chef", "cheffe", "madame", "monsieur", "a", "vous", "toi"}
+    | {"m", "mr", "mrs", "ms", "miss", "mme", "mlle", "dr", "pr", "me"}  # "Hi Mr. Okonkwo": the civility rule
     | {
         "docteur",
         "docteure",
@@ -247,8 +249,10 @@ def last_line_name(text: str) -> list[Entity]:
     word = m.group("value")
     if fold(word) in NOT_NAMES or fold(word) in stop_words() or len(word) < 2:
         return []
-    if (known_first(word) and (word[0].isupper() or person_word(word))) or (
-        word[0].isupper() and not word.isupper() and not common_word(word)
+    if (
+        (known_first(word) and (word[0].isupper() or person_word(word)))
+        or capital_first(word)
+        or (word[0].isupper() and not word.isupper() and not common_word(word))
     ):
         return [Entity(m.start("value"), m.end("value"), "PERSON", 0.8, "last_line")]
     return []

@@ -10,6 +10,7 @@ import re
 
 from rhia.privacy.entities import Entity
 from rhia.privacy.lexicon import (
+    CHAT_WORDS,
     LOWER_LETTERS,
     NOT_NAMES,
     UPPER_LETTERS,
@@ -22,6 +23,7 @@ from rhia.privacy.lexicon import (
     known_name,
     lemma,
     stop_words,
+    word_first_names,
 )
 from rhia.privacy.names_shape import SP, WORD
 
@@ -87,10 +89,17 @@ LOWER_COMMON_FIRST = frozenset(
     {"aime", "aurore", "claire", "constance", "jade", "marine", "victoire", "capucine", "marguerite"}
     | {"clement", "pascal", "honore", "rose", "olive", "prudence", "patience", "ange", "france", "margot"}
 )
+# First names that are also French words, too common as words to be a name even after a cue
+# ("un mail avec lien", "avec mat"), on top of ``LOWER_COMMON_FIRST``.
+LOWER_WORD_FIRST_EXCLUDED = frozenset(
+    {"lien", "line", "fleur", "flore", "mamie", "baba", "beat", "jeton", "kirsch", "petit", "blanche"}
+    | {"ambre", "eve", "martin", "mat", "val", "coco", "don", "dom", "pat", "mel", "ken", "jan", "cam"}
+)
 LOWER_CUE_RE = re.compile(
     rf"(?i)(?<![\w])(?:c['’]?{SP}*est{SP}+encore|moi{SP}+c['’]?est|(?:e-?)?mail{SP}+de|message{SP}+de|msg{SP}+de|"
     rf"part{SP}+de|pr[ée]venir|rappeler|appeler|voir{SP}+avec|dire{SP}+[àa]|demander{SP}+[àa]|transmettre{SP}+[àa]|"
-    rf"remplace|remplacer|remplaçant(?:e)?{SP}+de|fwd{SP}+le{SP}+mail{SP}+de)"
+    rf"remplace|remplacer|remplaçant(?:e)?{SP}+de|fwd{SP}+le{SP}+mail{SP}+de|"
+    rf"(?:vu|vois|voir|parl[ée]|parler|discut[ée]|bosse|bosser|travaille){SP}+avec)"
     rf"{SP}+(?P<value>{WORD}(?:{SP}+{WORD})?)"
 )
 ELIDED = re.compile(r"(?i)^(?:[ldsjnmtc]|qu)['’]")
@@ -112,7 +121,10 @@ def _lower_first(word: str, *, cue: bool = False) -> bool:
         return False
     if not cue:
         return folded in first_names()
-    return known_first(word) and (not common_word(word) or folded in first_names())
+    # after a cue, a first name that is also a French word counts too ("vu avec amadou")
+    return (known_first(word) and (not common_word(word) or folded in first_names())) or (
+        folded in word_first_names() and folded not in LOWER_WORD_FIRST_EXCLUDED
+    )
 
 
 def _lower_surname(word: str) -> bool:
@@ -120,6 +132,8 @@ def _lower_surname(word: str) -> bool:
     folded = fold(word)
     if len(word) < 2 or not word.islower() or folded in NOT_NAMES or folded in stop_words():
         return False
+    if folded in CHAT_WORDS:
+        return False  # "prévenir tugdual stp"
     return known_last(word) or not common_word(word)
 
 
@@ -137,6 +151,15 @@ def _surname_end(text: str, end: int, nxt: re.Match | None) -> int:
     if nxt and re.fullmatch(rf"{SP}+", gap) and _lower_surname(nxt.group()) and not ELIDED.match(nxt.group()):
         return nxt.end()
     return end
+
+
+AFTER_WORD_RE = re.compile(rf"{SP}*(?P<word>{WORD})?")
+
+
+def _closed(text: str, end: int) -> bool:
+    """The name is followed by a chat abbreviation ("stp", "svp")."""
+    word = AFTER_WORD_RE.match(text, end).group("word")
+    return bool(word) and fold(word) in CHAT_WORDS
 
 
 def lowercase_first_names(text: str) -> list[Entity]:
@@ -163,6 +186,7 @@ def lowercase_first_names(text: str) -> list[Entity]:
                 _lower_first(first, cue=True)
                 or (second and not common_word(second) and fold(first) not in stop_words())
                 or (SELF_CUE.match(m.group()) and _lower_surname(first) and not known_last(first))
+                or (not common_word(first) and _closed(text, end))  # "prévenir tugdual stp"
             ):
                 continue
             found.append(Entity(start, end, "PERSON", 0.7, "lower_cue"))

@@ -6,11 +6,18 @@ from __future__ import annotations
 import re
 
 from rhia.privacy.entities import Entity
-from rhia.privacy.lexicon import NOT_NAMES, SERVICE_WORDS, common_word, fold, functional_mailbox, known_name
+from rhia.privacy.lexicon import (
+    NOT_NAMES,
+    SERVICE_WORDS,
+    common_word,
+    fold,
+    functional_mailbox,
+    known_name,
+)
 from rhia.privacy.names_rules import in_institution
 
 CIVILITY_PREFIX = re.compile(
-    r"(?i)^(?:M\.|Mr\.?|MM\.|Mme|Mmes|Mlle|Madame|Monsieur|Mademoiselle|Dr\.?|Docteure?|Pr\.?|Me)[ \u00a0\u202f]+"
+    r"(?i)^(?:M\.|Mrs\.?|Mr\.?|Ms\.?|MM\.|Mme|Mmes|Mlle|Madame|Monsieur|Mademoiselle|Dr\.?|Docteure?|Pr\.?|Me)[ \u00a0\u202f]+"
 )
 
 
@@ -93,7 +100,12 @@ def email_names(text: str, emails: list[Entity], tokens: Tokens | None = None) -
         parts = _email_parts(tokens.folded[email.start : email.end].split("@")[0])
         pairs = [[a, b] for a in parts for b in parts if a != b]
         for needle in pairs + [[p] for p in parts]:  # "Alix Pereira" whole before its parts
+            # "petit.formation@": a French word that is no name counts only written as a name
+            # ("Sixtine" for sixtine.fabre@, not "formation" for petit.formation@)
+            word = len(needle) == 1 and common_word(needle[0]) and not known_name(needle[0])
             for start, end in tokens.find(needle):
+                if word and not text[start].isupper():
+                    continue
                 entity = Entity(start, end, "PERSON", 0.85, "email_name")
                 if not (email.start <= start < email.end) and not any(entity.overlaps(f) for f in found):
                     found.append(entity)

@@ -14,6 +14,7 @@ from rhia.privacy.lexicon import (
     LOWER_LETTERS,
     NOT_NAMES,
     UPPER_LETTERS,
+    capital_first,
     common_word,
     first_names,
     fold,
@@ -29,21 +30,46 @@ LOW = LOWER_LETTERS
 SP = r"[ \u00a0\u202f]"
 # A name token: Capitalised, UPPERCASE, hyphenated (Jean-Pierre, LE GALL), or with an apostrophe (D'Almeida)
 TOKEN = rf"(?:[{UP}](?:['’][{UP}])?[{LOW}{UP}]*(?:-[{UP}][{LOW}{UP}]+)*)"
-PARTICLE = r"(?:de|du|des|de la|le|la|van|von|da|dos|di|d['’]|ben|el|al|ould|bin|ibn|ait|aït)"
-NAME = rf"{TOKEN}(?:{SP}+(?:{PARTICLE}{SP}+|d['’])?{TOKEN}){{0,3}}"
+PARTICLE = (
+    r"(?:de|du|des|de la|le|la|van|von|der|den|ter|ten|da|das|dos|di|del|della|d['’]|ben|bou|el|al|ould|bin|ibn"
+    r"|ait|aït)"
+)
+NAME = rf"{TOKEN}(?:{SP}+(?:{PARTICLE}{SP}+){{0,2}}(?:d['’])?{TOKEN}){{0,3}}"
 INITIAL_NAME = rf"[{UP}]\.(?:-?[{UP}]\.)?{SP}*{TOKEN}(?:{SP}+{TOKEN})?"
 CIVILITY = (
-    r"(?:M\.|Mr\.?|MM\.|Mmes|Mme|Mlles|Mlle|Madame|Monsieur|Mademoiselle|Dr\.?|Docteure?|Pr\.?|Professeure?|Ma[iî]tre|Me"
+    r"(?:M\.|Mrs\.?|Mr\.?|Ms\.?|Miss|MM\.|Mmes|Mme|Mlles|Mlle|Madame|Monsieur|Mademoiselle|Dr\.?|Docteure?|Pr\.?|Professeure?|Ma[iî]tre|Me"
     r"|MME|MLLE|MR|MADAME|MONSIEUR|MADEMOISELLE|DR|MA[IÎ]TRE)"  # all-caps messages ("DE MME AUDREY KERMARREC")
 )
 
 # Capitalised words that are not names (roles, greetings, institutions, HR terms).
-CAPITAL_PARTICLES = frozenset({"le", "la", "de", "du", "des", "da", "di", "dos", "del", "van", "von", "mac"})
-SHORT_CIVILITY = re.compile(r"^(?:M\.|Mr\.?|MM\.|Mme|Mmes|Mlle|Mlles|Dr\.?|Pr\.?|Me|MME|MLLE|MR|DR)$")
+CAPITAL_PARTICLES = frozenset(
+    {
+        "le",
+        "la",
+        "de",
+        "du",
+        "des",
+        "da",
+        "di",
+        "dos",
+        "das",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "mac",
+    }
+)
+SHORT_CIVILITY = re.compile(
+    r"^(?:M\.|Mrs\.?|Mr\.?|Ms\.?|MM\.|Mme|Mmes|Mlle|Mlles|Dr\.?|Pr\.?|Me|MME|MLLE|MR|DR)$"
+)
 LOWER_PARTICLES = frozenset({"de", "du", "des", "d'", "d’"})
 INSTITUTION = re.compile(
     r"(?i)(?<![\w])(?:lyc[ée]e|coll[èe]ge|[ée]cole|universit[ée]|institut|centre|h[ôo]pital|clinique|fondation|"
     r"association|rue|avenue|boulevard|bd|place|all[ée]e|impasse|chemin|quai|square|cours|cit[ée]|r[ée]sidence|"
+    r"restaurant|brasserie|caf[ée]|h[ôo]tel|cr[êe]perie|pizzeria|cin[ée]ma|th[ée][âa]tre|mus[ée]e|"
     r"gymnase|stade|m[ée]diath[èe]que|biblioth[èe]que|campus|groupe scolaire|prix|salle|amphith[ée][aâ]tre|"
     r"loi|lois|r[ée]forme|rapport|plan|dispositif|promotion|espace|maison|pavillon|b[âa]timent|station|gare|a[ée]roport|pont|parc|quartier|ehpad|CHU|CHR|CH|"
     r"LP|LEGT|LGT|EREA|CIO|INSPE|ESPE|IUT|IUFM|EPLE|SEGPA|ULIS|RPI|[ée]tablissement|coll\.)"
@@ -56,7 +82,9 @@ AND_NAME_RE = re.compile(rf"{SP}*(?:,|{SP}et){SP}+(?P<name>{NAME})")
 LOWER_CIVILITY_RE = re.compile(
     rf"(?<![\w.])(?:mme|mlle|m\.|mr|madame|monsieur){SP}+(?P<name>[{LOW}][{LOW}'’\-]+(?:{SP}+[{LOW}][{LOW}'’\-]+)?)"
 )
-CIVILITY_RE = re.compile(rf"(?<![\w.]){CIVILITY}{SP}+(?:(?:{PARTICLE}){SP}+)?(?:{INITIAL_NAME}|{NAME})")
+CIVILITY_RE = re.compile(rf"(?<![\w.]){CIVILITY}{SP}+(?:(?:{PARTICLE}){SP}+){{0,2}}(?:{INITIAL_NAME}|{NAME})")
+# "M. X.", "Mme Y": a letter standing for an anonymous person, nothing to mask
+PLACEHOLDER_NAME = re.compile(r"^[A-Z]\.?$")
 INTRO_RE = re.compile(
     rf"(?i:je{SP}+suis|je{SP}+m['’]appelle|je{SP}+me{SP}+nomme|(?:je{SP}+)?soussign[ée]e?s?|nom{SP}*(?:et{SP}+pr[ée]nom{SP}*)?:|"
     rf"pr[ée]nom{SP}*(?:et{SP}+nom{SP}*)?:|l['’]agent|agent|la{SP}+candidate|le{SP}+candidat|candidate?|coll[èe]gue|"
@@ -78,7 +106,7 @@ UPPER_FIRST_RE = re.compile(
 )
 FIRST_LAST_RE = re.compile(
     rf"(?<![\w])(?P<first>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?){SP}+"
-    rf"(?P<last>(?:(?:de|du|van|von|da|di|dos|ben|el){SP}+)?{TOKEN}(?:{SP}+{TOKEN})?)(?![\w])"  # Houria de Kersauson
+    rf"(?P<last>(?:(?:de|du|van|von|der|den|da|di|dos|das|del|ben|el|ould|ait){SP}+){{0,2}}{TOKEN}(?:{SP}+{TOKEN})?)(?![\w])"
 )
 
 
@@ -136,7 +164,9 @@ def looks_like_name(value: str, *, strict: bool) -> bool:
     if strict:
         # world name tables know "Rh", "Drh": a short upper-case word stays an acronym
         known = sum(
-            1 for t in tokens if (known_first(t) or known_last(t)) and not (t.isupper() and len(t) <= 3)
+            1
+            for t in tokens
+            if (known_first(t) or known_last(t) or capital_first(t)) and not (t.isupper() and len(t) <= 3)
         )
         return (
             known >= 1
@@ -179,6 +209,8 @@ def civilities(text: str) -> list[Entity]:
         if first in HARD_NOT_NAMES and not (first in CAPITAL_PARTICLES and len(tokens) > 1):
             continue
         if not tokens[0].group()[0].isupper() and first not in CAPITAL_PARTICLES:
+            continue
+        if len(tokens) == 1 and PLACEHOLDER_NAME.match(tokens[0].group()):
             continue
         start = m.start() if SHORT_CIVILITY.match(civility) else offset + tokens[0].start()
         found.append(Entity(start, offset + tokens[-1].end(), "PERSON", 0.95, "civility"))
@@ -280,6 +312,8 @@ def initials(text: str) -> list[Entity]:
             fold(last[0]) in HARD_NOT_NAMES and not (fold(last[0]) in CAPITAL_PARTICLES and len(last) > 1)
         ):
             continue
+        if len(last) == 1 and PLACEHOLDER_NAME.match(last[0]):
+            continue  # "M. X.": a civility and a placeholder letter, not an initial and a name
         if in_institution(text, m.start()):
             continue
         end = m.start("last") + len(" ".join(last)) if len(last) < len(m.group("last").split()) else m.end()

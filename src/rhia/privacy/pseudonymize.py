@@ -28,7 +28,9 @@ PLACEHOLDER_NAMES = {
 }
 # An abbreviated civility stays in clear before the placeholder ("Mme [PERSONNE_1]"): it keeps the
 # form of address for drafting and lets "Mme Claire Pruvost" and "Claire Pruvost" share a placeholder.
-CIVILITY_PREFIX = re.compile(r"(?i)^(?:M\.|MM\.|Mme|Mmes|Mlle|Mlles|Dr\.?|Pr\.?|Me)[ \u00a0\u202f]+(?=\S)")
+CIVILITY_PREFIX = re.compile(
+    r"(?i)^(?:M\.|Mrs\.?|Ms\.?|Mr\.?|MM\.|Mme|Mmes|Mlle|Mlles|Dr\.?|Pr\.?|Me)[ \u00a0\u202f]+(?=\S)"
+)
 PLACEHOLDER_RE = re.compile(r"\[([A-Z][A-Z_]*)_(\d+)\]")
 # Models sometimes rewrite "[PERSONNE_1]" as "[PERSONNE 1]", "[ PERSONNE_1 ]" or "[personne_1]".
 LENIENT_RE = re.compile(r"\[\s*([A-Za-z][A-Za-z_]*?)[ _\-]?(\d+)\s*\]")

@@ -63,7 +63,11 @@ def find_nirs(text: str) -> list[Entity]:
         body = compact(m.group("body"))
         if m.group("key") and nir_valid(body + compact(m.group("key"))[-2:]):
             found.append(Entity(m.start(), m.end(), "NIR", 1.0, "nir"))
-        elif m.group("key") and _context_before(text, m.start(), NIR_CONTEXT):
+        elif m.group("key") and (
+            _context_before(text, m.start(), NIR_CONTEXT)
+            # "… (NIR) : merci de compléter … le numéro indiqué, 2850475…": announced further back
+            or (nir_body_plausible(body) and _context_before(text, m.start(), NIR_CONTEXT, width=160))
+        ):
             # wrong key but announced as a social security number: a typo, still personal data
             found.append(Entity(m.start(), m.end(), "NIR", 0.6, "nir_context"))
         elif nir_body_plausible(body) and (
@@ -143,7 +147,7 @@ def find_sirets(text: str) -> list[Entity]:
 # --- phone numbers -----------------------------------------------------------------
 # any grouping of the ten digits (06 12 34 56 78, 061 234 56 78, +33 612 345 678, 0612345678)
 PHONE_FR_RE = re.compile(
-    rf"(?<![\w+])(?:(?:\+|00){SP}?33{SP}?(?:\(0\){SP}?)?|0)[1-9](?:{SEP}{{0,2}}\d){{8}}(?![\w]|[.,]?\d)"
+    rf"(?<![\w+])(?:(?:\+|00){SP}?33{SP}?(?:\(0\){SP}?)?|0{SEP}?)[1-9](?:{SEP}{{0,2}}\d){{8}}(?![\w]|[.,]?\d)"
 )
 PHONE_INTL_RE = re.compile(rf"(?<![\w+])(?:\+|00){SP}?[1-9]\d{{0,2}}(?:{SEP}?\(?\d+\)?){{2,7}}")
 
@@ -250,16 +254,23 @@ def find_lowercase_addresses(text: str) -> list[Entity]:
 # --- birth dates -------------------------------------------------------------------
 MONTHS = r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
 MONTHS_ABBR = r"janv\.?|f[ée]vr?\.?|avr\.?|juil\.?|sept?\.?|oct\.?|nov\.?|d[ée]c\.?|ao[uû]\.?"
+MONTHS_EN = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?"
+)
 DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})"
     rf"|(?:19|20)\d{{2}}-[01]?\d-[0-3]?\d"  # ISO 1981-06-30
     rf"|[0-3]?\d{SP}[01]?\d{SP}(?:19|20)?\d{{2}}"  # 30 06 1981
-    rf"|(?:1er|1ᵉʳ|\d{{1,2}}){SP}+(?i:{MONTHS}|{MONTHS_ABBR}){SP}+(?:\d{{4}}|\d{{2}}))"  # 3 mars 81, 3 févr. 1981
+    rf"|(?:1er|1ᵉʳ|\d{{1,2}}){SP}+(?i:{MONTHS}|{MONTHS_ABBR}){SP}+(?:\d{{4}}|\d{{2}})"  # 3 mars 81, 3 févr. 1981
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?{SP}+(?i:{MONTHS_EN}),?{SP}+\d{{4}}"  # 5 May 1988, 5th May, 1988
+    rf"|(?i:{MONTHS_EN}){SP}+\d{{1,2}}(?:st|nd|rd|th)?,?{SP}+\d{{4}})"  # May 5, 1988
 )
 BIRTH_INTRO = (
     r"(?i:n[ée]{1,2}(?:\(e\))?|n[ée]\s*e?s?)(?:\s+[àa]\s+[A-ZÀ-Ý][\w'’\-]*(?:[ \-][A-ZÀ-Ý(][\w'’\-)]*){0,3})?\s*,?\s+le"
     r"|(?i:date\s+et\s+lieu\s+de\s+naissance)\s*:?"
     r"|(?i:date\s+de\s+naissance|d\.?\s?d\.?\s?n\.?|naissance)\s*(?:[:=]|est|le)?"
+    r"|(?i:born(?:\s+on)?|date\s+of\s+birth|birth\s*date|d\.?o\.?b\.?)\s*(?:[:=]|is)?"
 )
 BIRTHDATE_RE = re.compile(
     rf"(?:(?<![\w])(?:{BIRTH_INTRO})){SP}*(?:(?i:le){SP}+)?:?{SP}*(?P<date>{DATE})(?![\w])"

@@ -113,6 +113,11 @@ class Command(BaseCommand):
         out["sources"] = [{"id": p.document_id, "title": p.title, "url": p.url} for p in passages]
         for number, passage in enumerate(passages, start=1):
             self.stdout.write(f"[{number}] {passage.document_id} — {passage.title}  {passage.url}")
+            if getattr(passage, "supersedes", ""):
+                self.stdout.write(f"    {passage.supersedes}")
+        out["source_notes"] = _source_notes(passages) if not options["samples"] else []
+        for note in out["source_notes"]:
+            self.stdout.write(f"  ⚠ {note}")
         if not passages:
             self.stdout.write("Aucune source trouvée dans le corpus importé.")
         try:
@@ -149,3 +154,14 @@ class Command(BaseCommand):
             self.stdout.write(message)
         if options["json"]:
             self.stdout.write(json.dumps(out, ensure_ascii=False))
+
+
+def _source_notes(passages: list) -> list[str]:
+    """What the agent must know of the sources: stale texts to check, replaced sections."""
+    from rhia.corpus import freshness
+
+    seen: dict[tuple[str, str], dict] = {}
+    for passage in passages:
+        key = (passage.document_id, getattr(passage, "superseded_by", ""))
+        seen.setdefault(key, passage.as_dict())
+    return list(dict.fromkeys(freshness.notes(seen.values())))
