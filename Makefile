@@ -17,8 +17,8 @@ serve:
 
 setup: install system
 	$(BIN)/rhia migrate --noinput
-	$(BIN)/rhia demo
 	-$(BIN)/rhia corpus fetch service-public  # without npm: a French message, the demo still starts
+	$(BIN)/rhia demo --activity  # after the sources: the demo team's answers cite them
 
 # Re-installs when the dependency pins change.
 $(STAMP): pyproject.toml scripts/install-python-deps requirements/model.txt

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import warnings
 from pathlib import Path
+
+import pytest
 
 AXE = Path(__file__).resolve().parent / "browser_js" / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -14,8 +17,11 @@ class AxeMissing(UserWarning):
 
 def axe_violations(page) -> list[dict] | None:
     """Every axe-core violation of the current page (WCAG 2.1 A/AA and best practices); None, with a
-    warning, when axe-core is not installed (the journey's other checks still run)."""
+    warning, when axe-core is not installed (the journey's other checks still run). Under CI (the
+    ``CI`` environment variable set) a missing axe-core fails the test: the check is never skipped there."""
     if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"axe-core absent ({AXE}) alors que CI est défini : lancez scripts/install-test-js")
         warnings.warn(
             "axe-core absent : lancez scripts/install-test-js (npm ci dans tests/browser_js)",
             AxeMissing,

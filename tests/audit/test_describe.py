@@ -46,3 +46,20 @@ def test_sentences_carry_the_facts():
     ) == ("Cas d'usage « reponse » : Pilote → Revue.")
     assert describe("unknown.thing", {}) == "Événement « unknown.thing » (autres)."
     assert "purgé" in describe("assistant.exported", {}, purged=True)
+
+
+def test_the_chosen_draft_is_numbered_from_one_as_on_the_edit_page():
+    # The journal stores the 0-based index; the edit page says "proposition n° 1" for the first.
+    assert describe("assistant.draft_chosen", {"index": 0}) == "L'agent a choisi la proposition n° 1."
+    assert describe("assistant.draft_chosen", {"index": 2}) == "L'agent a choisi la proposition n° 3."
+
+
+def test_a_lifecycle_step_names_the_use_case_when_its_name_is_known():
+    payload = {"use_case": "reponse", "from": "pilote", "to": "revue"}
+    names = {"reponse": "Répondre à une question d'un agent"}
+    assert describe("governance.lifecycle_step", payload, names=names) == (
+        "Cas d'usage « Répondre à une question d'un agent » : Pilote → Revue."
+    )
+    assert describe("governance.lifecycle_step", {**payload, "use_case": ["odd"]}, names=names).startswith(
+        "Cas d'usage"
+    )

@@ -92,3 +92,17 @@ def test_the_page_speaks_french_and_keeps_raw_json_for_the_export(client, make_u
     assert "assistant.case_created" not in page.split('id="audit-entries"')[1]
     assert '<optgroup label="Cas traités par l&#x27;assistant">' in page
     client.get("/journal/", {"actor_id": agent.pk})
+
+
+def test_a_lifecycle_step_reads_with_the_use_case_name(client, make_user):
+    from rhia.policy.models import UseCase
+
+    use_case = UseCase.objects.create(slug="reponse-essai", name="Répondre à une question d'essai")
+    record(
+        "governance.lifecycle_step",
+        payload={"use_case": use_case.slug, "from": "propose", "to": "analyse_dpia", "step": 2},
+    )
+    client.force_login(make_user(Role.DPO.value))
+    table = client.get("/journal/").content.decode().replace("&#x27;", "'").split('id="audit-entries"')[1]
+    assert "Cas d'usage « Répondre à une question d'essai »" in table
+    assert "« reponse-essai »" not in table

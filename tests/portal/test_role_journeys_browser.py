@@ -3,10 +3,12 @@ checked for the fixes of issue #18, and passed through axe-core (0 violations)."
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 
 import pytest
+from docx import Document
 
 from tests.a11y import assert_accessible
 from tests.conftest import SCREENSHOTS
@@ -100,13 +102,21 @@ def test_agent(world, login, visit, page, live_server):
     assert "Classe de données : Personnelle (pseudonymisée)" in edit.inner_text("#case-data-class")
 
     case = visit(f"/assistant/cas/{world.validated.pk}/", "agent-07-validated")
+    title = _export_title(world.validated)
+    with case.expect_download() as download:
+        case.click("#export-docx")
+    docx_file = download.value
+    assert "bonjour" not in docx_file.suggested_filename.lower(), docx_file.suggested_filename
+    assert docx_file.suggested_filename.endswith("-reponse.docx")
+    assert Document(docx_file.path()).core_properties.title == title
     with case.expect_download() as download:
         case.click("#export-pdf")
     pdf = SCREENSHOTS / "journey-agent-export.pdf"
     shutil.copy(download.value.path(), pdf)
-    if shutil.which("pdfinfo"):
+    if _poppler_available():
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         assert "Tagged:          yes" in info
+        assert _pdf_field(info, "Title") == title
         subprocess.run(
             [
                 "pdftoppm",
@@ -132,6 +142,36 @@ def test_agent(world, login, visit, page, live_server):
     if text:
         flat = " ".join(text.split())
         assert "relue et modifiée par Camille Moreau" in flat and "puis validée par Dominique Lefèvre" in flat
+        assert title in flat
+
+
+def _export_title(case) -> str:
+    """The title every export of ``case`` carries: its subject, or the date of the request, never the
+    first line of the raw question."""
+    from django.utils import timezone
+
+    from rhia.assistant.models import Case
+
+    case = Case.objects.get(pk=case.pk)
+    received = f"Réponse à votre demande du {timezone.localtime(case.created_at):%d/%m/%Y}"
+    assert not case.title  # the journey's question has no subject line
+    return received
+
+
+def _poppler_available() -> bool:
+    """pdfinfo and pdftoppm (poppler-utils): optional on a workstation, required under CI."""
+    found = all(shutil.which(tool) for tool in ("pdfinfo", "pdftoppm"))
+    if not found and os.environ.get("CI"):
+        pytest.fail("pdfinfo / pdftoppm absents alors que CI est défini : installez poppler-utils")
+    return found
+
+
+def _pdf_field(info: str, name: str) -> str:
+    for line in info.splitlines():
+        key, _, value = line.partition(":")
+        if key.strip() == name:
+            return value.strip()
+    return ""
 
 
 def test_validator(world, login, visit):
@@ -149,7 +189,7 @@ def test_validator(world, login, visit):
 
 def test_ethics_referent(world, login, visit):
     login(world.users["referent"])
-    visit("/", "referent-01-home")
+    _menu_fits_one_line(visit("/", "referent-01-home"))
     visit("/gouvernance/signalements/", "referent-02-reports")
     visit("/cas-usage/", "referent-03-register")
     visit("/gouvernance/cycle-de-vie/", "referent-04-lifecycle")
@@ -157,13 +197,17 @@ def test_ethics_referent(world, login, visit):
 
 def test_dpo(world, login, visit):
     login(world.users["dpo"])
-    visit("/", "dpo-01-home")
+    _menu_fits_one_line(visit("/", "dpo-01-home"))
     journal = visit("/journal/", "dpo-02-journal")
     table = journal.inner_text("#audit-entries")
     assert "{'" not in table and '{"' not in table
     assert "assistant.case_created" not in table and "llm.call" not in table
     assert "Nouveau cas ouvert" in table and "Étape du cycle de vie" not in table
-    assert "Cas d'usage « reponse-question-agent » : Proposé → Analyse DPO / RSSI (AIPD)." in table
+    assert (
+        "Cas d'usage « Répondre à une question d'un agent à partir des textes » : Proposé → Analyse DPO / RSSI (AIPD)."
+        in table
+    )
+    assert "« reponse-question-agent »" not in table  # the register's name, not the slug
     journal.select_option("#id_action", "policy.")
     journal.click("#audit-filters button[type=submit]")
     journal.wait_for_load_state("networkidle")
@@ -177,23 +221,32 @@ def test_training_service(world, login, visit):
     from django.utils import timezone
 
     login(world.users["formation"])
-    visit("/", "training-01-home")
+    _menu_fits_one_line(visit("/", "training-01-home"))
     plan = visit("/formation/plan/", "training-02-plan")
     assert plan.input_value("#id_completion-on") == f"{timezone.localdate():%Y-%m-%d}"
     visit("/formation/", "training-03-self-assessment")
 
 
 def test_staff_representative(world, login, visit):
+    from django.utils import timezone
+
     login(world.users["representant"])
-    visit("/", "staffrep-01-home")
+    _menu_fits_one_line(visit("/", "staffrep-01-home"))
     board = visit("/tableaux-de-bord/", "staffrep-02-dashboard")
     assert "Pourquoi masquer ?" in board.inner_text("main")
     assert "endormi" not in board.inner_text("main")
     register = visit("/cas-usage/", "staffrep-03-register")
     assert "Généralisé" in register.inner_text("main")
-    detail = visit("/cas-usage/reponse-question-agent/", "staffrep-04-operational")
-    assert "CSA académique" in detail.inner_text("main") or "non" not in detail.inner_text("main")
-    visit("/gouvernance/cycle-de-vie/reponse-question-agent/", "staffrep-05-lifecycle")
+    from rhia.policy.models import OPERATIONAL_USE_CASE, UseCase
+
+    use_case = UseCase.objects.get(slug=OPERATIONAL_USE_CASE)
+    detail = visit(f"/cas-usage/{use_case.slug}/", "staffrep-04-operational").inner_text("main")
+    assert "pas encore" not in detail, detail  # informed, validated, reviewed: nothing missing
+    assert f"le {use_case.staff_rep_informed_on:%d/%m/%Y}" in detail
+    assert f"le {timezone.localtime(use_case.direction_validated_at):%d/%m/%Y}" in detail
+    lifecycle = visit(f"/gouvernance/cycle-de-vie/{use_case.slug}/", "staffrep-05-lifecycle")
+    assert "CSA académique" in lifecycle.inner_text("main")
+    assert "Généralisé" in lifecycle.inner_text("main")
 
 
 def test_administrator(world, login, visit):
@@ -209,8 +262,9 @@ def test_administrator(world, login, visit):
 def test_direction_dashboard_with_the_demo_activity(world, login, visit):
     from rhia.assistant.demo_activity import seed_activity
 
-    assert seed_activity() == 20
+    assert seed_activity() == 70
     login(world.users["representant"])
     board = visit("/tableaux-de-bord/", "staffrep-06-dashboard-activity")
-    assert board.inner_text("#kpi-dossiers").strip() not in ("< 5", "")
-    assert board.inner_text("#kpi-actifs").strip() not in ("< 5", "")
+    for kpi in ("#kpi-dossiers", "#kpi-actifs", "#kpi-sans-modification", "#kpi-mediane"):
+        assert board.inner_text(kpi).strip() not in ("< 5", "—", ""), kpi
+    assert board.inner_text("#kpi-sans-modification").strip() == "30 %"  # 3 of the 10 exports

@@ -49,7 +49,7 @@ def test_layout_lists_sources_with_urls_then_labels():
     assert kinds[-4:] == ["source", "mention", "mention", "code"]
     sources = [block.text for block in blocks if block.kind == "source"]
     assert sources[0] == (
-        "1. Congés annuels dans la fonction publique (F488) : https://www.service-public.fr/particuliers/vosdroits/F488"
+        "1. Congés annuels dans la fonction publique (F488)\u00a0: https://www.service-public.fr/particuliers/vosdroits/F488"
     )
     assert blocks[-2].text == DINUM_WORDING + "."
     assert blocks[-1].text == "Référence de vérification rhia : RHIA-AAAA-BBBB"
@@ -96,7 +96,7 @@ def test_sources_of_one_document_are_told_apart_by_section_and_date():
         block.text for block in layout(answer(sources=sources), "RHIA-AAAA-BBBB") if block.kind == "source"
     ]
     assert lines == [
-        f"1. {title} (F486), partie « Conditions › Temps partiel de droit », mis à jour le 12/03/2020 : {url}",
-        f"2. {title} (F486), partie « Rémunération » : {url}",
+        f"1. {title} (F486), partie « Conditions › Temps partiel de droit », mis à jour le 12/03/2020\u00a0: {url}",
+        f"2. {title} (F486), partie « Rémunération »\u00a0: {url}",
         "3. Congés annuels (F488)",
     ]

@@ -90,10 +90,12 @@ SENTENCES: dict[str, Callable[[Payload], str]] = {
         f"Nouveau cas ouvert ({_data(p)})" + (", refusé par le garde-fou." if _yes(p.get("refused")) else ".")
     ),
     "assistant.drafts_generated": lambda p: (
-        f"Propositions de réponse rédigées : {p.get('n', '?')}, par le modèle {p.get('model') or '?'}."
+        f"Proposition de réponse tirée des textes, sans appel à un modèle : {p.get('n', '?')}."
+        if _yes(p.get("extractive_only"))
+        else f"Propositions de réponse rédigées : {p.get('n', '?')}, par le modèle {p.get('model') or '?'}."
     ),
     "assistant.draft_chosen": lambda p: (
-        f"L'agent a choisi la proposition n° {p['index']}."
+        f"L'agent a choisi la proposition n° {int(p['index']) + 1}."  # stored 0-based, shown from 1
         if p.get("index") is not None
         else "L'agent a choisi de rédiger sans proposition de l'IA."
     ),
@@ -122,8 +124,8 @@ SENTENCES: dict[str, Callable[[Payload], str]] = {
         "code_found": "Référence de vérification consultée : connue.",
     }.get(p.get("status", ""), "Document vérifié."),
     "governance.lifecycle_step": lambda p: (
-        f"Cas d'usage « {p.get('use_case') or '?'} » : {_lifecycle_state(p.get('from'))} → "
-        f"{_lifecycle_state(p.get('to'))}."
+        f"Cas d'usage « {p.get('use_case_name') or p.get('use_case') or '?'} » : "
+        f"{_lifecycle_state(p.get('from'))} → {_lifecycle_state(p.get('to'))}."
     ),
     "governance.document_drafted": lambda p: (
         f"Document « {_v(p, 'document')} » : version {_v(p, 'version')} rédigée."
@@ -234,9 +236,25 @@ def families() -> list[tuple[str, str]]:
     return [(f"{prefix}.", label) for prefix, label in _FAMILIES.items()]
 
 
-def describe(action: str, payload: Payload | None, *, purged: bool = False) -> str:
-    """The sentence for one entry; a purged or unknown payload still gets a readable sentence."""
+def use_case_names(slugs) -> dict[str, str]:
+    """Register names of the use cases whose slugs the journal keeps (one query for a page)."""
+    from rhia.policy.models import UseCase
+
+    wanted = {slug for slug in slugs if slug}
+    return dict(UseCase.objects.filter(slug__in=wanted).values_list("slug", "name")) if wanted else {}
+
+
+def describe(
+    action: str, payload: Payload | None, *, purged: bool = False, names: dict[str, str] | None = None
+) -> str:
+    """The sentence for one entry; a purged or unknown payload still gets a readable sentence.
+
+    ``names``: use-case slug -> register name (``use_case_names``), so a lifecycle step reads with the
+    name a person knows; an unknown slug (use case deleted since) is shown as stored."""
     builder = SENTENCES.get(action)
+    slug = payload.get("use_case") if isinstance(payload, dict) else None
+    if names and isinstance(slug, str) and slug in names:
+        payload = {**payload, "use_case_name": names[slug]}
     if purged:
         return f"{family(action)} : détail purgé (durée de conservation dépassée)."
     if builder is None:

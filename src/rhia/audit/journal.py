@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
@@ -45,6 +48,37 @@ _COLUMNS = (
     "entry_hash",
     "key_id",
 )
+
+
+# Demo only: the clock of a demo history (``replayed_time``); None = the system clock.
+_replay_clock: ContextVar[Callable[[], dt.datetime] | None] = ContextVar("rhia_journal_clock", default=None)
+
+
+@contextmanager
+def replayed_time(clock: Callable[[], dt.datetime]) -> Iterator[None]:
+    """Demo only (``rhia demo --activity`` on a fresh database): entries recorded inside take their
+    timestamp from ``clock`` instead of the system clock, so weeks of demo activity can be written in
+    time order, in a few seconds.
+
+    Nothing else of the chain changes: every entry is sealed and chained as usual, and a timestamp still
+    never goes back along the chain (``_not_before`` here, the insert triggers in the database), so a
+    replayed past can only follow every entry already recorded; ``rhia audit verify`` checks it like
+    any other part of the journal."""
+    token = _replay_clock.set(clock)
+    try:
+        yield
+    finally:
+        _replay_clock.reset(token)
+
+
+def _now() -> dt.datetime:
+    clock = _replay_clock.get()
+    return clock() if clock is not None else timezone.now()
+
+
+def last_entry_time() -> dt.datetime | None:
+    """Timestamp of the last entry (None for an empty journal)."""
+    return JournalEntry.objects.order_by("-seq").values_list("created_at", flat=True).first()
 
 
 def _async_commit() -> bool:
@@ -124,7 +158,7 @@ def record(
         _lock_chain_head()
         last_seq, previous, head_time = _chain_head(cursor)
         entry.seq = last_seq + 1
-        entry.created_at = _not_before(timezone.now(), head_time)
+        entry.created_at = _not_before(_now(), head_time)
         entry.seal(previous)
         created_at = JournalEntry._meta.get_field("created_at").get_db_prep_value(
             entry.created_at, connection

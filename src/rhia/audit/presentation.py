@@ -8,7 +8,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from rhia.accounts.roles import Role
-from rhia.audit.describe import describe
+from rhia.audit.describe import describe, use_case_names
 
 ROLE_LABELS = dict(Role.choices)
 
@@ -36,6 +36,11 @@ def readable_rows(entries) -> list[Row]:
     entries = list(entries)
     ids = {entry.actor_id for entry in entries if entry.actor_id}
     users = {user.pk: user for user in get_user_model().objects.filter(pk__in=ids)}
+    names = use_case_names(
+        entry.payload.get("use_case")
+        for entry in entries
+        if entry.action == "governance.lifecycle_step" and isinstance(entry.payload, dict)
+    )
     rows = []
     for entry in entries:
         user = users.get(entry.actor_id)
@@ -50,7 +55,12 @@ def readable_rows(entries) -> list[Row]:
         rows.append(
             Row(
                 entry=entry,
-                sentence=describe(entry.action, entry.payload, purged=entry.content_purged_at is not None),
+                sentence=describe(
+                    entry.action,
+                    entry.payload,
+                    purged=entry.content_purged_at is not None,
+                    names=names,
+                ),
                 actor=actor,
                 roles=roles,
                 obj=_object_label(entry.object_type, entry.object_id),

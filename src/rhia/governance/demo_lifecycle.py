@@ -16,8 +16,22 @@ from rhia.governance.lifecycle_flow import Evidence, State
 from rhia.governance.lifecycle_service import advance
 from rhia.policy.models import OPERATIONAL_USE_CASE, Status, UseCase
 
+# Days before today of each step, in the workflow's order: the history the demo documents ends before
+# the demo activity (``rhia demo --activity``, the last eight weeks) begins.
+DAYS_AGO = {
+    State.DPIA: 200,
+    State.STAFF_CONSULTATION: 185,
+    State.DIRECTION_VALIDATION: 175,
+    State.PILOT: 165,
+    State.REVIEW: 75,
+    State.GENERALISED: 65,
+}
+
 
 def _steps(today):
+    def on(state: State):
+        return today - timedelta(days=DAYS_AGO[state])
+
     return [
         (
             "dpo",
@@ -26,6 +40,7 @@ def _steps(today):
                 text="AIPD réalisée avec le RSSI : pseudonymisation avant tout appel au modèle, modèle hébergé "
                 "sur site, journal conservé un an, aucune décision automatisée (RGPD art. 22).",
                 dpia_outcome="realisee",
+                occurred_on=on(State.DPIA),
             ),
         ),
         (
@@ -34,7 +49,7 @@ def _steps(today):
             Evidence(
                 text="Présentation du projet, de la charte et des indicateurs de suivi au comité social "
                 "d'administration ; avis favorable, demande d'un bilan à six mois.",
-                occurred_on=today - timedelta(days=150),
+                occurred_on=on(State.STAFF_CONSULTATION),
                 instance="CSA académique",
             ),
         ),
@@ -44,6 +59,7 @@ def _steps(today):
             Evidence(
                 text="Validation par la direction des ressources humaines après l'AIPD et l'information "
                 "du CSA : pilote sur la division des personnels enseignants.",
+                occurred_on=on(State.DIRECTION_VALIDATION),
             ),
         ),
         (
@@ -52,7 +68,8 @@ def _steps(today):
             Evidence(
                 text="Pilote de trois mois avec dix gestionnaires formés (module socle) et une relecture "
                 "systématique par un valideur.",
-                next_review_on=today + timedelta(days=90),
+                occurred_on=on(State.PILOT),
+                next_review_on=on(State.REVIEW),  # the clause set at the start, honoured by the review
             ),
         ),
         (
@@ -61,7 +78,7 @@ def _steps(today):
             Evidence(
                 text="Revue du pilote : sources citées vérifiées sur un échantillon de 50 réponses, aucun "
                 "incident de données personnelles, deux signalements traités.",
-                occurred_on=today - timedelta(days=15),
+                occurred_on=on(State.REVIEW),
             ),
         ),
         (
@@ -70,7 +87,8 @@ def _steps(today):
             Evidence(
                 text="Généralisation aux services RH de l'académie, avec la même charte, la même formation "
                 "préalable et un bilan annuel présenté au CSA.",
-                next_review_on=today + timedelta(days=365),
+                occurred_on=on(State.GENERALISED),
+                next_review_on=on(State.GENERALISED) + timedelta(days=365),
             ),
         ),
     ]

@@ -103,7 +103,7 @@ class Evidence:
 
     text: str = ""
     has_file: bool = False
-    occurred_on: date | None = None  # date of the consultation or of the review
+    occurred_on: date | None = None  # date of the step (required for a consultation or a review)
     instance: str = ""  # body consulted (CSA, F3SCT, ...)
     next_review_on: date | None = None  # "clause de revoyure" set at pilot start or generalisation
     dpia_outcome: str = ""  # "realisee" or "non_requise"
@@ -165,6 +165,12 @@ def check_transition(
         errors["occurred_on"] = "Indiquez la date de la revue."
     if target == State.PILOT and not evidence.next_review_on:
         errors["next_review_on"] = "Fixez la date de revue du pilote (clause de revoyure)."
-    if evidence.next_review_on and evidence.next_review_on <= today:
-        errors["next_review_on"] = "La date de revue prévue doit être dans le futur."
+    # A step documented after the fact (its date given) plans its review after that date.
+    reference = evidence.occurred_on if evidence.occurred_on and evidence.occurred_on <= today else today
+    if evidence.next_review_on and evidence.next_review_on <= reference:
+        errors["next_review_on"] = (
+            "La date de revue prévue doit être dans le futur."
+            if reference == today
+            else "La date de revue prévue doit suivre la date de l'étape."
+        )
     return TransitionCheck(not errors, errors)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, time
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -140,7 +141,12 @@ def _update_register(use_case: UseCase, step: LifecycleStep, actor) -> None:
         fields.append("staff_rep_informed_on")
     elif target == State.DIRECTION_VALIDATION:
         use_case.direction_validated_by = actor
-        use_case.direction_validated_at = step.created_at
+        # The documented date of the decision when given, else the moment it is recorded.
+        use_case.direction_validated_at = (
+            timezone.make_aware(datetime.combine(step.occurred_on, time(12)))
+            if step.occurred_on
+            else step.created_at
+        )
         fields += ["direction_validated_by", "direction_validated_at"]
     if step.next_review_on:
         use_case.review_date = step.next_review_on

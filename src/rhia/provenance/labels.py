@@ -92,7 +92,7 @@ def source_line(number: int, source: ExportSource) -> str:
     if source.updated:
         line += f", mis à jour le {french_date(source.updated)}"
     if source.url:
-        line += f" : {source.url}"
+        line += f"\u00a0: {source.url}"  # no-break space: the colon never starts a line
     if source.note.strip():
         line += f". {source.note.strip()}"
     return line

@@ -112,3 +112,36 @@ def run_generation_job(job: Job, lease: Lease) -> None:
             },
             structure=case.structure,
         )
+
+
+def store_extractive_draft(case: Case, user) -> CaseDraft:
+    """Store only the first draft the job would store, the extractive answer (or the not-found answer),
+    composed in code with no model call; for ``rhia demo --activity``, which runs no model. The case
+    must be at the drafts stage with no drafts (``request_drafts``)."""
+    from rhia.drafting.pipeline import iter_drafts
+
+    passages = passages_of(case)
+    drafts = iter_drafts(
+        case.question, passages, data_class=case.data_class or "public", actor=user, use_case=case.use_case
+    )
+    first = next(drafts)  # the model drafts come after it: the generator is closed before
+    drafts.close()
+    with transaction.atomic():
+        stored = _store(case, 0, first)
+        Case.objects.filter(pk=case.pk).update(
+            draft_passages=[p.passage_id for p in passages], drafts_generated_at=timezone.now()
+        )
+        record(
+            "assistant.drafts_generated",
+            actor=user,
+            obj=case,
+            payload={
+                "n": 1,
+                "extractive_only": True,
+                "provider": "",
+                "model": "",
+                "bias": bias_summary([first.text or ""], case),
+            },
+            structure=case.structure,
+        )
+    return stored

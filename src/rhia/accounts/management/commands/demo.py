@@ -7,6 +7,7 @@ import importlib
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from rhia.accounts.demo import ensure_demo
 
@@ -25,11 +26,9 @@ def run_app_seeds(stdout) -> None:
         module.run(stdout)
 
 
-def record_demo_training() -> None:
+def record_demo_training(on=None) -> None:
     """The demo agent and validator have done the basic module (recorded by the demo training
     service), so the demo shows the assistant once they sign the charter on their first visit."""
-    from django.utils import timezone
-
     from rhia.accounts.models import User
     from rhia.training.models import Training
     from rhia.training.services import record_completion
@@ -39,7 +38,7 @@ def record_demo_training() -> None:
     if basic is None:
         return
     for user in User.objects.filter(username__in=["agent", "valideur"]):
-        record_completion(user, basic, on=timezone.localdate(), by=trainer)
+        record_completion(user, basic, on=on or timezone.localdate(), by=trainer)
 
 
 class Command(BaseCommand):
@@ -55,18 +54,25 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        run_app_seeds(self.stdout)
-        if options["no_accounts"]:
-            return
-        accounts = ensure_demo(settings.RHIA_DEMO_PASSWORD or None)
-        record_demo_training()
-        from rhia.governance.demo_lifecycle import walk_operational_use_case
+        from contextlib import nullcontext
 
-        walk_operational_use_case(self.stdout)
-        if options["activity"]:
-            from rhia.assistant.demo_activity import seed_activity
+        from rhia.assistant.demo_activity import history_clock, seed_activity
+        from rhia.audit.journal import replayed_time
 
-            seed_activity(self.stdout)
+        # With --activity on a fresh journal, the whole demo is written as an eight-week history
+        # (reference data and accounts first, then each week's requests), in time order.
+        clock = history_clock() if options["activity"] and not options["no_accounts"] else None
+        with replayed_time(clock) if clock is not None else nullcontext():
+            run_app_seeds(self.stdout)
+            if options["no_accounts"]:
+                return
+            accounts = ensure_demo(settings.RHIA_DEMO_PASSWORD or None)
+            record_demo_training(on=timezone.localtime(clock()).date() if clock is not None else None)
+            from rhia.governance.demo_lifecycle import walk_operational_use_case
+
+            walk_operational_use_case(self.stdout)
+            if options["activity"]:
+                seed_activity(self.stdout, clock=clock)
         self.stdout.write("\nComptes de démonstration (http://127.0.0.1:8000) :")
         for account in accounts:
             secret = account.password or "(compte existant, mot de passe inchangé)"
