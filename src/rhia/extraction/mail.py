@@ -69,9 +69,10 @@ def rejected_message(rejected: list[Rejected]) -> str:
 def _header(message: EmailMessage, name: str) -> str:
     try:
         return str(message.get(name, "") or "").strip()
-    except (ValueError, TypeError, IndexError):
-        raw = message.get_all(name, failobj=[""])
-        return str(raw[0]).strip()
+    except Exception:  # noqa: BLE001 - the stdlib's header parser fails on some malformed headers (fuzzing)
+        # get_all() parses again: read the raw value, unfolded (encoded words left as they are).
+        raw = next((value for key, value in message.raw_items() if key.lower() == name), "")
+        return " ".join(str(raw).split())
 
 
 def _body_text(message: EmailMessage) -> str:
