@@ -167,6 +167,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    # A session left idle inside a transaction (a bug, a lost thread) would keep the journal's head lock
+    # and stall every journal write: PostgreSQL ends such a session after this many seconds (0 = never).
+    _idle_in_transaction = env_int("RHIA_DB_IDLE_IN_TRANSACTION_TIMEOUT", 60, minimum=0)
+    if _idle_in_transaction:
+        _pg_options = DATABASES["default"].setdefault("OPTIONS", {})
+        _pg_options["options"] = (
+            f"{_pg_options.get('options', '')} "
+            f"-c idle_in_transaction_session_timeout={_idle_in_transaction * 1000}"
+        ).strip()
 DATABASES["default"]["TEST"] = {"NAME": env_str("RHIA_TEST_DB_NAME") or None}  # the test suite only
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

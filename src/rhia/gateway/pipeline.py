@@ -181,7 +181,11 @@ def open_stream(prepared: Prepared, params: dict):
 
 
 def reidentified_chunks(prepared: Prepared, stream) -> Iterator[str]:
-    """Re-identified text chunks of a stream, journaled when the stream ends."""
+    """Re-identified text chunks of a stream, journaled when the stream ends.
+
+    Closed early (the client went away: the WSGI server closes the response, which closes this
+    generator), it closes the provider stream first, so the provider call is journaled and its
+    tokens charged here, in the request's thread, before the request's connections are closed."""
     reidentifier = StreamingReidentifier(prepared.reidentify)
     try:
         for chunk in stream:
@@ -192,4 +196,5 @@ def reidentified_chunks(prepared: Prepared, stream) -> Iterator[str]:
         if rest:
             yield rest
     finally:
+        stream.close()
         _settle(prepared, stream.result, stream=True)

@@ -139,8 +139,21 @@ def chat(
     raise failure or ProviderUnavailable("Aucun fournisseur n'a répondu.")
 
 
+class _Outcome:
+    """Where a stream's generator leaves its ChatResult (holds no reference back to the stream)."""
+
+    result: ChatResult | None = None
+
+
 class ChatStream:
-    """Iterator of text chunks; after exhaustion ``result`` holds the ChatResult (also journaled)."""
+    """Iterator of text chunks; after exhaustion or ``close()``, ``result`` holds the ChatResult (also
+    journaled).
+
+    Iterate it to the end or call ``close()``: an unfinished stream is then journaled at once, in the
+    caller's thread and transaction. The generator holds no reference to the stream (no cycle), so a
+    dropped stream is also finalised at once, never later by the garbage collector in whatever thread
+    happens to run it (a journal write in the middle of another request's transaction).
+    """
 
     def __init__(
         self,
@@ -153,9 +166,14 @@ class ChatStream:
     ):
         self.provider = provider
         self.state = StreamState()
-        self.result: ChatResult | None = None
-        self._args = (messages, data_class, purpose, actor, params)
-        self._iterator = self._run()
+        self._outcome = _Outcome()
+        self._iterator = _run_stream(
+            provider, self.state, self._outcome, (messages, data_class, purpose, actor, params)
+        )
+
+    @property
+    def result(self) -> ChatResult | None:
+        return self._outcome.result
 
     def __iter__(self) -> Iterator[str]:
         return self._iterator
@@ -163,43 +181,44 @@ class ChatStream:
     def __next__(self) -> str:
         return next(self._iterator)
 
-    def _run(self) -> Iterator[str]:
-        messages, data_class, purpose, actor, params = self._args
-        start = time.perf_counter()
-        parts: list[str] = []
-        complete = False
-        try:
-            for chunk in client_for(self.provider).stream(messages, state=self.state, **params):
-                parts.append(chunk)
-                yield chunk
-            complete = True
-        finally:
-            latency_ms = round((time.perf_counter() - start) * 1000)
-            ttft_ms = round((self.state.first_token_at - start) * 1000) if self.state.first_token_at else None
-            model = self.state.model or self.provider.model_label
-            self.result = ChatResult(
-                "".join(parts),
-                self.provider.name,
-                model,
-                self.state.prompt_tokens,
-                self.state.completion_tokens,
-                latency_ms,
-            )
-            _journal_call(
-                self.provider,
-                model,
-                purpose,
-                data_class,
-                prompt_sha256(messages),
-                params,
-                self.state.prompt_tokens,
-                self.state.completion_tokens,
-                latency_ms,
-                actor,
-                stream=True,
-                ttft_ms=ttft_ms,
-                complete=complete,
-            )
+    def close(self) -> None:
+        """End the provider call if it is still running and journal it (idempotent). A stream never
+        iterated made no call and journals nothing."""
+        self._iterator.close()
+
+
+def _run_stream(provider: Provider, state: StreamState, outcome: _Outcome, args: tuple) -> Iterator[str]:
+    messages, data_class, purpose, actor, params = args
+    start = time.perf_counter()
+    parts: list[str] = []
+    complete = False
+    try:
+        for chunk in client_for(provider).stream(messages, state=state, **params):
+            parts.append(chunk)
+            yield chunk
+        complete = True
+    finally:
+        latency_ms = round((time.perf_counter() - start) * 1000)
+        ttft_ms = round((state.first_token_at - start) * 1000) if state.first_token_at else None
+        model = state.model or provider.model_label
+        outcome.result = ChatResult(
+            "".join(parts), provider.name, model, state.prompt_tokens, state.completion_tokens, latency_ms
+        )
+        _journal_call(
+            provider,
+            model,
+            purpose,
+            data_class,
+            prompt_sha256(messages),
+            params,
+            state.prompt_tokens,
+            state.completion_tokens,
+            latency_ms,
+            actor,
+            stream=True,
+            ttft_ms=ttft_ms,
+            complete=complete,
+        )
 
 
 def stream_chat(
