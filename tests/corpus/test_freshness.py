@@ -95,8 +95,12 @@ def test_status_command_json(real_corpus, capsys):
 def test_sources_page_shows_figures_and_update_path(client, make_user, real_corpus):
     client.force_login(make_user("administrateur"))
     page = client.get(reverse("corpus:sources")).content.decode()
-    oldest = min(Document.objects.values_list("modified", flat=True)).isoformat()
-    assert oldest in page and "Mettre le corpus à jour, étape par étape" in page
+    oldest = min(Document.objects.values_list("modified", flat=True))
+    assert (
+        oldest.strftime("%d/%m/%Y") in page and oldest.isoformat() not in page
+    )  # dates as French write them
+    assert "Mettre le corpus à jour, étape par étape" in page
+    assert "vosdroits-latest.zip) ;" in page and ": https://" not in page
     assert "vosdroits-latest.zip" in page and "RHIA_SOURCE_MAX_AGE_DAYS" in page
 
 

