@@ -22,11 +22,10 @@ MESSAGE = "Corps de requête illisible : le contenu « multipart/form-data » es
 
 def _refusal(request: HttpRequest) -> HttpResponse:
     if request.path.startswith("/v1/"):
-        return JsonResponse(
-            {"error": {"message": MESSAGE, "type": "invalid_request_error", "param": None, "code": None}},
-            status=400,
-            json_dumps_params={"ensure_ascii": False},
-        )
+        from rhia.gateway.pipeline import GatewayError  # the gateway's one OpenAI-style error shape
+
+        error = GatewayError(400, MESSAGE, type="invalid_request_error", code="invalid_request")
+        return JsonResponse(error.body(), status=400, json_dumps_params={"ensure_ascii": False})
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": MESSAGE}, status=400, json_dumps_params={"ensure_ascii": False})
     return HttpResponseBadRequest(MESSAGE, content_type="text/plain; charset=utf-8")
